@@ -1,0 +1,1 @@
+"""Extraction: normalized Documents → facts (entities, relations, group facts), each with evidence."""

@@ -13,6 +13,7 @@ import sys
 # (module, help) in the order `bangfu --help` shows them
 SUBCOMMANDS: list[str] = [
     "cli.docs",
+    "cli.extract",
 ]
 
 

@@ -1,0 +1,35 @@
+"""`bangfu extract PATH...`: one JSON object of facts per document, one per line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="extract entities and relations (JSON lines)", description=__doc__)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
+    p.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this (default 50)")
+    p.add_argument("--unresolved", action="store_true", help="also report names that could not be resolved")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from loaders.extract.pipeline import extract_document
+    from loaders.read import iter_documents
+
+    errors: list[str] = []
+
+    def on_error(message: str) -> None:
+        errors.append(message)
+        print(message, file=sys.stderr)
+
+    count = 0
+    for doc in iter_documents(args.paths, max_bytes=int(args.max_mb * 1024 * 1024), on_error=on_error):
+        record = extract_document(doc).to_json()
+        if not args.unresolved:
+            record.pop("unresolved", None)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    return 0 if count or not errors else 1

@@ -1,0 +1,397 @@
+"""ASSISTS: who helps whom, from the ways the genre states it.
+
+Families of patterns (each tested with sentences of its own in tests/test_extract_assists.py):
+- directed:     X对口帮扶Y, X定点帮扶Y, X支援Y, A、B、C分别对口帮扶X、Y、Z (in order only with 分别)
+- passive:      Y由X对口帮扶, Y接受X帮扶
+- symmetric:    X与Y建立/签订/结对…(帮扶/协作) — direction from the roles table, marked inferred
+- co-subjects:  X、Y举办…双向游 where X and Y are an official pair — inferred
+- presence:     X…在Y建设/设立… under a pairing heading or for an official pair
+- consumption:  推动Y产品销往X, X…在Y脱贫地区…消费 — X helps Y
+- abbreviation: 闽宁协作, 沪滇合作 — the pair the abbreviation names
+Counted or unnamed helped sides (7个贫困县, 协作地区) become group facts. Plans (将, 拟, 计划) and
+endings (曾, 此前, 不再) set the status; negations and examples yield nothing; delegation visits,
+cadre postings, friendship ties and parks named after two places are not assistance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loaders.extract.mentions import PAIR_ABBR, Mention
+from loaders.extract.roles import Roles
+from loaders.extract.view import CLAUSE_BREAK, SentenceView
+
+COUNT_GROUP = re.compile(
+    r"^(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,12}?"
+    r"(?:县|村|乡镇|乡|镇|地区|县市区|市县区|市县|市州|单位|社区|安置区|团场))"
+)
+UNNAMED_GROUP = re.compile(
+    r"^(?:对口支援|对口帮扶|对口协作|东西部协作|协作|帮扶|受援)+(?:协作)?(?:地区|地|县|方)"
+)
+_PASSIVE_BEFORE = ("由", "接受", "得到", "受到", "改由")
+
+
+@dataclass
+class AssistFact:
+    helper: Mention
+    helped: Mention | None
+    group: str | None
+    mechanism: str
+    inferred: bool
+    status: str
+    confidence: float
+    reason: str
+
+
+def _status(view: SentenceView, *texts: str) -> str | None:
+    """'planned' | 'past' | 'current', or None for a negated statement."""
+    joined = "".join(texts)
+    if view.cues.any_in("negation", joined):
+        return None
+    if view.cues.any_in("past", joined):
+        return "past"
+    if view.cues.any_in("plan", joined):
+        return "planned"
+    return "current"
+
+
+def _trap(view: SentenceView, lo: int, hi: int) -> bool:
+    return view.cues.any_in("trap", view.text[lo:hi]) is not None
+
+
+def _example(view: SentenceView, lo: int) -> bool:
+    return view.cues.any_in("example", view.text[max(view.start, lo - 6) : lo]) is not None
+
+
+def _mechanism(
+    view: SentenceView, cue_mech: str | None, helper: Mention, helped: Mention | None, roles: Roles
+) -> str:
+    if cue_mech:
+        return cue_mech
+    heading = view.heading_mechanism()
+    if heading:
+        return heading
+    sentence = view.sentence_mechanism()
+    if sentence:
+        return sentence
+    if helped is not None and helper.code and helped.code:
+        pair = roles.official(helper.code, helped.code)
+        if pair:
+            return pair.program
+        return "对口帮扶"
+    return "定点帮扶" if helper.type in ("Agency", "Organization") else "对口帮扶"
+
+
+def _is_region(m: Mention) -> bool:
+    return m.type == "Region" and bool(m.code)
+
+
+def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    taken: list[tuple[int, int]] = []
+    for cue in view.cues.words("directed"):
+        pos = text.find(cue, view.start, view.end)
+        while pos >= 0:
+            end = pos + len(cue)
+            if not any(a <= pos < b for a, b in taken):
+                taken.append((pos, end))
+                yield from _directed_at(view, roles, cue, pos, end)
+            pos = text.find(cue, end, view.end)
+
+
+def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:
+    text = view.text
+    helpers, filler = view.run_before(pos)
+    if not helpers:
+        return
+    clause_lo, clause_hi = view.clause_bounds(pos)
+    if _trap(view, clause_lo, clause_hi) or _example(view, helpers[0].start):
+        return
+    mech = view.cues.mechanism("directed", cue)
+    lead = text[max(clause_lo, helpers[0].start - 4) : helpers[0].start]
+    # Y由X对口帮扶: the run before 由 is the helped side
+    passive_helped: list[Mention] = []
+    for word in _PASSIVE_BEFORE:
+        if lead.endswith(word):
+            passive_helped, _ = view.run_before(helpers[0].start - len(word))
+            break
+    status = _status(view, lead, filler)
+    if status is None:
+        return
+    tail = text[end : min(view.end, end + 12)]
+    if passive_helped:
+        for helper in helpers:
+            for helped in passive_helped:
+                if _is_region(helped) and helper is not helped:
+                    yield AssistFact(
+                        helper,
+                        helped,
+                        None,
+                        _mechanism(view, mech, helper, helped, roles),
+                        False,
+                        status,
+                        0.9,
+                        "passive",
+                    )
+        return
+    after = end
+    if tail.startswith(("了", "的")):
+        after += 1
+    helped_run = view.run_after(after, max_gap=0)
+    if not helped_run:
+        rest = text[after : view.end]
+        group = COUNT_GROUP.match(rest) or UNNAMED_GROUP.match(rest)
+        if group:
+            for helper in helpers:
+                yield AssistFact(
+                    helper,
+                    None,
+                    group.group(0),
+                    _mechanism(view, mech, helper, None, roles),
+                    False,
+                    status,
+                    0.85,
+                    "group",
+                )
+        return
+    if any(not _is_region(h) for h in helped_run):
+        return
+    after_text = text[helped_run[-1].end : min(view.end, helped_run[-1].end + 6)]
+    if after_text.startswith(("调整为", "改为", "变更为")):
+        status = "past"
+    if len(helpers) > 1 and len(helped_run) > 1:
+        if "分别" in filler and len(helpers) == len(helped_run):
+            pairs = list(zip(helpers, helped_run, strict=True))
+        else:
+            return  # many to many without 分别: the text does not say who helps whom
+    else:
+        pairs = [(h, t) for h in helpers for t in helped_run]
+    for helper, helped in pairs:
+        if helper.entity_id == helped.entity_id:
+            continue
+        yield AssistFact(
+            helper,
+            helped,
+            None,
+            _mechanism(view, mech, helper, helped, roles),
+            False,
+            status,
+            0.95,
+            "directed",
+        )
+
+
+_SYMMETRIC_JOIN = ("与", "和", "同")
+_ESTABLISH = re.compile(r"建立|签订|签署|结对|结成|开展|携手|达成|深化|加强")
+
+
+def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """X与Y建立…帮扶机制: both sides named, the direction is inferred."""
+    regions = [a for a in view.actors if _is_region(a)]
+    for a, b in zip(regions, regions[1:], strict=False):
+        join = view.between(a.end, b.start)
+        if join not in _SYMMETRIC_JOIN:
+            continue
+        rest = view.text[b.end : view.end]
+        if not _ESTABLISH.search(rest):
+            continue
+        mech = view.sentence_mechanism() or view.heading_mechanism()
+        if not mech:
+            continue
+        if _trap(view, view.start, view.end) or "友好" in rest:
+            continue
+        lead = view.text[max(view.start, a.start - 6) : a.start]
+        status = _status(view, lead, rest[: max(0, _ESTABLISH.search(rest).start())])
+        if status is None or _example(view, a.start):
+            continue
+        decided = roles.direction(a.code, b.code)
+        if decided is None:
+            continue
+        helper, helped = (a, b) if decided[0] == a.code else (b, a)
+        yield AssistFact(helper, helped, None, mech, True, status, 0.75, f"symmetric ({decided[2]})")
+
+
+def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """山东、甘肃举办…双向游: two places acting together that form an official pair."""
+    subject = view.subject()
+    if subject is None or not _is_region(subject):
+        return
+    run = view.run_after(subject.start, connectors=("、", "和", "与"), max_gap=0)
+    if len(run) != 2 or not all(_is_region(m) for m in run):
+        return
+    others = {a.code for a in view.actors if _is_region(a)} - {run[0].code, run[1].code}
+    clause_lo, clause_hi = view.clause_bounds(run[1].end)
+    nxt = view.text[run[1].end : run[1].end + 1]
+    if others - _within_any(roles, others, run) or nxt in ("等",):
+        return
+    if _trap(view, view.start, view.end):
+        return
+    pair = roles.official(run[0].code, run[1].code)
+    if pair is None:
+        return
+    a, b = run
+    forward = roles._covers(pair.helper, a.code)
+    helper, helped = (a, b) if forward else (b, a)
+    status = _status(view, view.text[view.start : a.start])
+    if status is None:
+        return
+    yield AssistFact(helper, helped, None, pair.program, True, status, 0.7, "co-subjects (official pairing)")
+
+
+def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
+    return {c for c in codes if any(roles._covers(m.code, c) for m in run)}
+
+
+_PRESENCE = re.compile(r"^在")
+_BUILD = re.compile(r"^(?:建设|建立|设立|援建|打造|共建|投资建设|开设|兴建)")
+
+
+def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """青岛…在甘肃建设孵化基地: the subject acts in another place under a pairing mechanism."""
+    subject = view.subject()
+    if subject is None or not _is_region(subject):
+        return
+    for target in view.actors:
+        if target.start <= subject.end or not _is_region(target):
+            continue
+        if not view.text[target.start - 1 : target.start] == "在":
+            continue
+        after = view.text[target.end : target.end + 6]
+        if not _BUILD.match(after):
+            continue
+        if roles._covers(subject.code, target.code) or target.code == subject.code:
+            continue
+        mech = view.heading_mechanism() or view.sentence_mechanism()
+        pair = roles.official(subject.code, target.code)
+        if not mech and pair is None:
+            continue
+        if _trap(view, view.start, view.end):
+            continue
+        status = _status(view, view.text[view.start : target.start])
+        if status is None:
+            continue
+        yield AssistFact(subject, target, None, mech or pair.program, False, status, 0.8, "presence")
+
+
+_SOLD_TO = "销往"
+_CONSUME_IN = re.compile(
+    r"^(?:省|市|县|州)?(?:的)?(?:脱贫地区|贫困地区|欠发达地区|脱贫县|协作地区)?[\u4e00-\u9fff]{0,6}?(?:旅游消费|消费|采购|购买|旅游)"
+)
+
+
+def consumption(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    pos = text.find(_SOLD_TO, view.start, view.end)
+    while pos >= 0:
+        buyers = view.run_after(pos + len(_SOLD_TO), max_gap=0)
+        lo, _ = view.clause_bounds(pos)
+        sellers = [a for a in view.actors if lo <= a.start < pos and _is_region(a)]
+        if buyers and sellers and _is_region(buyers[0]) and "产品" in text[sellers[-1].end : pos]:
+            helper, helped = buyers[0], sellers[-1]
+            if helper.code != helped.code and not _trap(view, view.start, view.end):
+                status = _status(view, text[lo:pos])
+                if status is not None:
+                    mech = _consumption_mechanism(view, roles, helper, helped)
+                    yield AssistFact(helper, helped, None, mech, False, status, 0.8, "consumption (销往)")
+        pos = text.find(_SOLD_TO, pos + 1, view.end)
+    subject = view.subject()
+    if subject is None or not _is_region(subject):
+        return
+    for target in view.actors:
+        if target.start <= subject.end or not _is_region(target) or target.code == subject.code:
+            continue
+        if view.text[target.start - 1 : target.start] != "在" or roles._covers(subject.code, target.code):
+            continue
+        if not _CONSUME_IN.match(view.text[target.end : target.end + 16]):
+            continue
+        if _trap(view, view.start, view.end):
+            continue
+        status = _status(view, view.text[view.start : target.start])
+        if status is None:
+            continue
+        mech = _consumption_mechanism(view, roles, subject, target)
+        yield AssistFact(subject, target, None, mech, False, status, 0.8, "consumption (在Y消费)")
+
+
+def _consumption_mechanism(view: SentenceView, roles: Roles, helper: Mention, helped: Mention) -> str:
+    heading = view.heading_mechanism()
+    if heading:
+        return heading
+    pair = roles.official(helper.code, helped.code)
+    return pair.program if pair else "消费帮扶"
+
+
+_ABBR_BLOCK = re.compile(r"^(?:镇|村|乡|县|区|街道|产业园|工业园|园区|开发区|大道|路|小学|中学|医院|学校)")
+
+
+def abbreviations(view: SentenceView, pair_mentions: list[Mention], pairing_of) -> Iterator[tuple]:
+    """闽宁协作: (abbreviation mention, helper code, helped code, mechanism) unless it names a place or park."""
+    for m in pair_mentions:
+        if m.kind != PAIR_ABBR or not (view.start <= m.start < view.end):
+            continue
+        if _ABBR_BLOCK.match(view.text[m.end : m.end + 3]):
+            continue
+        lo, hi = view.clause_bounds(m.start)
+        if view.cues.any_in("trap", view.text[lo:hi]) or view.cues.any_in(
+            "negation", view.text[lo : m.start]
+        ):
+            continue
+        helper, helped, mech = pairing_of(m.surface)
+        yield m, helper, helped, mech
+
+
+_TOWARD = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百两]+)个[\u4e00-\u9fff]{1,5}?)?(?:对|向|为|结对)")
+_BUY = re.compile(r"^(?:[\u4e00-\u9fff“”]{0,16}?)(?:采购|汇集|帮销|购买|销售)")
+
+
+def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """Counted or unnamed helped sides: 长沙7个市县区对7个贫困县…, 江苏组织优先采购对口支援协作地区农副产品."""
+    text = view.text
+    for actor in view.actors:
+        _, hi = view.clause_bounds(actor.end)
+        rest = text[actor.end : hi]
+        toward = _TOWARD.match(rest)
+        group = None
+        if toward:
+            group = COUNT_GROUP.match(rest[toward.end() :])
+        if group is None:
+            buy = _BUY.match(rest)
+            if buy and (
+                actor is view.subject() or text[actor.end : actor.end + 2] in ("借助", "依托", "组织")
+            ):
+                group = COUNT_GROUP.match(rest[buy.end() :]) or UNNAMED_GROUP.match(rest[buy.end() :])
+        if group is None:
+            continue
+        phrase = group.group(0)
+        mech = (
+            view.cues.find_mechanism(phrase.replace("协作地", "").replace("协作", ""))
+            if UNNAMED_GROUP.match(phrase)
+            else None
+        )
+        mech = (
+            mech or view.heading_mechanism(pairing_only=False) or view.sentence_mechanism(pairing_only=False)
+        )
+        if mech is None or _trap(view, view.start, view.end):
+            continue
+        status = _status(view, text[view.start : actor.start], rest[: group.start()])
+        if status is None:
+            continue
+        yield AssistFact(actor, None, phrase, mech, False, status, 0.8, "group")
+
+
+def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
+    facts: list[AssistFact] = []
+    seen: set[tuple] = set()
+    for family in (directed, symmetric, co_subjects, presence, consumption, groups):
+        for fact in family(view, roles):
+            key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(fact)
+    return facts
+
+
+__all__ = ["AssistFact", "all_facts", "abbreviations", "CLAUSE_BREAK", "COUNT_GROUP"]

@@ -1,0 +1,57 @@
+"""Cue words of the genre (data/lexicons/cues.csv): triggers, mechanisms, status and trap markers.
+
+They are data, not code, so that a reviewer who knows the genre can add a word without touching
+the patterns that use it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from loaders.extract.paths import data_dir
+
+
+@dataclass(frozen=True)
+class Cues:
+    by_role: dict[str, tuple[str, ...]]
+    mechanism_of: dict[tuple[str, str], str]
+
+    def words(self, role: str) -> tuple[str, ...]:
+        """Cue words of a role, longest first so that 对口帮扶 wins over 帮扶."""
+        return self.by_role.get(role, ())
+
+    def mechanism(self, role: str, cue: str) -> str | None:
+        return self.mechanism_of.get((role, cue)) or None
+
+    def find_mechanism(self, text: str) -> str | None:
+        """The mechanism named in a text (a heading or a sentence), the first one written."""
+        best: tuple[int, str] | None = None
+        for cue in self.words("mechanism"):
+            pos = text.find(cue)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, self.mechanism_of[("mechanism", cue)])
+        return best[1] if best else None
+
+    def any_in(self, role: str, text: str) -> str | None:
+        for cue in self.words(role):
+            if cue in text:
+                return cue
+        return None
+
+
+@functools.cache
+def get_cues() -> Cues:
+    by_role: dict[str, list[str]] = defaultdict(list)
+    mechanism_of: dict[tuple[str, str], str] = {}
+    with open(data_dir() / "lexicons" / "cues.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            cue, role = row["cue"].strip(), row["role"].strip()
+            by_role[role].append(cue)
+            mechanism_of[(role, cue)] = (row.get("mechanism") or "").strip()
+    return Cues(
+        by_role={role: tuple(sorted(set(ws), key=len, reverse=True)) for role, ws in by_role.items()},
+        mechanism_of=mechanism_of,
+    )

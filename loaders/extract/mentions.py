@@ -1,0 +1,129 @@
+"""Mentions: every place, agency, organisation, platform, brand and campaign name written in a text.
+
+One pass of an Aho-Corasick automaton over gazetteer names and lexicon aliases finds the known
+names; longest match wins where names overlap (湘西土家族苗族自治州 over 湘西, 邵阳红 over 邵阳).
+Names no lexicon has yet come from patterns (loaders.extract.patterns). Resolution to one entity
+happens later (loaders.extract.resolve), with the whole document as context.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from loaders.extract.gazetteer import get_gazetteer
+from loaders.extract.lexicon import get_lexicon
+
+# kinds of automaton entries
+REGION = "Region"
+AGENCY_STEM = "AgencyStem"  # a provincial department written without its province: 教育厅, 团省委
+PAIR_ABBR = "PairAbbr"  # 闽宁, 沪滇: two regions naming a pairing
+SELF_REF = "SelfRef"  # 我省, 我市, 本县: the document's own region
+
+SELF_REFERENCES = {
+    "我省": "province",
+    "本省": "province",
+    "全省": "province",
+    "省内": "province",
+    "我市": "prefecture",
+    "本市": "prefecture",
+    "全市": "prefecture",
+    "我州": "prefecture",
+    "我县": "county",
+    "本县": "county",
+    "该县": "county",
+    "全县": "county",
+}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    kind: (
+        str  # Region | Agency | Organization | Platform | Brand | Campaign | AgencyStem | PairAbbr | SelfRef
+    )
+    candidates: list = field(default_factory=list)  # region codes, LexEntry, or pattern payloads
+    # filled by resolution
+    entity_id: str | None = None
+    type: str | None = None
+    name: str | None = None
+    code: str | None = None
+    via: str = "lexicon"  # lexicon | pattern | chain | chain-parent | context
+    container: Mention | None = None  # the brand/campaign/organisation name this place is written inside
+
+    @property
+    def resolved(self) -> bool:
+        return self.entity_id is not None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    surface: str
+    kind: str
+    payload: tuple
+
+
+class Matcher:
+    """The dictionary automaton, built once per process (about 0.2 s)."""
+
+    def __init__(self) -> None:
+        gaz = get_gazetteer()
+        lex = get_lexicon()
+        entries: dict[str, list[tuple[str, object]]] = {}
+
+        def add(surface: str, kind: str, payload: object) -> None:
+            if len(surface) < 2:
+                return
+            entries.setdefault(surface, []).append((kind, payload))
+
+        for surface, code in gaz.surfaces():
+            add(surface, REGION, code)
+        for surface, entry in lex.surfaces():
+            add(surface, entry.type, entry)
+        for stem in lex.provincial_stems():
+            add(stem, AGENCY_STEM, stem)
+        for abbr in gaz.pairing_abbreviations():
+            add(abbr, PAIR_ABBR, abbr)
+        for word in SELF_REFERENCES:
+            add(word, SELF_REF, word)
+        self._automaton = ahocorasick.Automaton()
+        for surface, payloads in entries.items():
+            self._automaton.add_word(surface, (surface, tuple(payloads)))
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Mention]:
+        """All dictionary mentions, leftmost-longest and non-overlapping."""
+        found: list[tuple[int, int, str, tuple]] = []
+        for end_idx, (surface, payloads) in self._automaton.iter(text):
+            start = end_idx - len(surface) + 1
+            found.append((start, end_idx + 1, surface, payloads))
+        # longest first, then leftmost; keep those that do not overlap a longer one
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken = bytearray(len(text) + 1)
+        chosen: list[Mention] = []
+        for start, end, surface, payloads in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(_to_mention(start, end, surface, payloads))
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+
+def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:
+    kinds = [k for k, _ in payloads]
+    # a lexicon entry beats a region alias of the same surface (邵阳红 is a brand, 中国银行 a bank)
+    for kind in ("Platform", "Organization", "Agency", "Brand", "Campaign"):
+        if kind in kinds:
+            return Mention(start, end, surface, kind, [p for k, p in payloads if k == kind])
+    kind = kinds[0]
+    return Mention(start, end, surface, kind, [p for k, p in payloads if k == kind])
+
+
+@functools.cache
+def get_matcher() -> Matcher:
+    return Matcher()

@@ -1,0 +1,185 @@
+"""Names no lexicon has yet, found by the shapes the genre writes them in.
+
+- “X”平台, “X”APP, X电商           → Platform
+- “X”公共品牌, “A”“B”等区域公用品牌  → Brand
+- “X”活动/行动, X年货节, X丰收节 …  → Campaign
+- …协会, …商会, …集团, …有限公司    → Organization
+- …村, …社区, …安置区 after a county → a place below that county
+
+Each pattern returns spans in the normalized text; overlaps with dictionary mentions are settled
+by the caller (dictionary names inside a pattern name, such as 湖南省 in 湖南省市场营销协会, give way).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CJK = r"\u3400-\u9fff"
+_Q = '“"「『'
+_QE = '”"」』'
+_NAME = rf"[{CJK}A-Za-z0-9°·@＋+]"
+
+# quoted name followed by the word that says what it is
+_QUOTED_PLATFORM = re.compile(
+    rf"[{_Q}]({_NAME}{{2,14}})[{_QE}](?=(?:消费帮扶|消费扶贫|电商|销售|线上|网上|服务)*平台)"
+)
+_QUOTED_APP = re.compile(rf"[{_Q}]({_NAME}{{2,14}})[{_QE}](APP|App|app|小程序|客户端)")
+# a bare "X电商" only as an item of a list or right after a verb of partnership (达漫电商、湘农荟等平台)
+_BARE_ECOMMERCE = re.compile(
+    rf"(?:^|(?<=[、，,：:；;。（(“\s])|(?<=联合|依托|指导|组织|借助)|(?<=与|和|及|如))"
+    rf"([{CJK}A-Za-z0-9]{{2,4}}电商)(?=[、，,。；;）)”等与和及在举开合推]|$)"
+)
+GENERIC = (
+    "开展",
+    "推动",
+    "农村",
+    "发挥",
+    "培养",
+    "实施",
+    "提升",
+    "打造",
+    "消费",
+    "帮扶",
+    "扶贫",
+    "一批",
+    "社区",
+    "团购",
+    "青年",
+    "助农",
+    "跨境",
+    "行业",
+    "专业",
+    "大型",
+    "各类",
+    "物业",
+    "建设",
+)
+_BRAND_RUN = re.compile(
+    rf"((?:[{_Q}]{_NAME}{{2,12}}[{_QE}][{CJK}]{{0,6}}[、，,和及与]?)+)(?:等)?(?:区域)?(?:公共|公用)品牌"
+)
+_BRAND_ITEM = re.compile(rf"[{_Q}]({_NAME}{{2,12}})[{_QE}]((?:(?!等)[{CJK}]){{0,6}})")
+_QUOTED_CAMPAIGN = re.compile(
+    rf"[{_Q}]([^{_Q}{_QE}\n]{{2,24}})[{_QE}](?:直播助农|助农|消费帮扶|消费扶贫|专项|主题|线上|湖南特产)?"
+    rf"(?:活动|行动|专场|年货节|购物节|大赛|系列活动)"
+)
+# an unquoted festival name only with the marks of a proper name: 中国（龙山）…节, 第五届…博览会, 首届…节
+_BARE_FESTIVAL = re.compile(
+    rf"((?:中国[（(][{CJK}]{{2,6}}[）)]|中国|第[一二三四五六七八九十\d]+届|首届)[{CJK}（()）]{{0,14}}?"
+    rf"(?:节|博览会|展销会|农博会))"
+)
+_FESTIVAL_MARK = re.compile(r"^中国|^第[一二三四五六七八九十\d]+届|首届|[（(]")
+ORG_SUFFIXES = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团",
+    "协会",
+    "商会",
+    "联合会",
+    "合作社",
+    "公司",
+)
+_ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))")
+_PLACE = re.compile(rf"([{CJK}]{{2,6}}?(?:村|社区|安置区|安置点|移民新村))(?![{CJK}])")
+
+# words that end a name scan to the left: verbs and function words that come before a name
+LEFT_STOPS = (
+    "指导",
+    "联合",
+    "依托",
+    "借助",
+    "组织",
+    "通过",
+    "推动",
+    "动员",
+    "引导",
+    "鼓励",
+    "支持",
+    "协调",
+    "邀请",
+    "发挥",
+    "号召",
+    "进一步",
+    "开设",
+    "举办",
+    "开展",
+    "推进",
+    "参加",
+    "启动",
+    "打造",
+    "实施",
+    "提升",
+    "与",
+    "和",
+    "及",
+    "同",
+    "由",
+    "在",
+    "对",
+    "向",
+    "的",
+    "为",
+    "是",
+    "将",
+    "等",
+    "到",
+    "赴",
+    "从",
+    "以",
+    "如",
+)
+
+
+@dataclass
+class PatternName:
+    start: int
+    end: int
+    name: str  # canonical form (quotes removed)
+    type: str  # Platform | Brand | Campaign | Organization | Place
+    surface: str
+
+
+def _trim_left(text: str, start: int, end: int) -> int:
+    """Move start right past the last stop word so a name does not swallow the verb before it."""
+    span = text[start:end]
+    best = 0
+    for stop in LEFT_STOPS:
+        pos = span.rfind(stop, 0, max(0, len(span) - 3))
+        if pos >= 0:
+            best = max(best, pos + len(stop))
+    return start + best
+
+
+def find_pattern_names(text: str) -> list[PatternName]:
+    out: list[PatternName] = []
+    for m in _QUOTED_PLATFORM.finditer(text):
+        out.append(PatternName(m.start(), m.end(), m.group(1), "Platform", m.group(0)))
+    for m in _QUOTED_APP.finditer(text):
+        out.append(PatternName(m.start(), m.end(), m.group(1) + "APP", "Platform", m.group(0)))
+    for m in _BARE_ECOMMERCE.finditer(text):
+        if any(g in m.group(1) for g in GENERIC):
+            continue
+        out.append(PatternName(m.start(1), m.end(1), m.group(1), "Platform", m.group(1)))
+    for m in _BRAND_RUN.finditer(text):
+        base = m.start(1)
+        for item in _BRAND_ITEM.finditer(m.group(1)):
+            name = item.group(1) + item.group(2)
+            out.append(PatternName(base + item.start(), base + item.end(), name, "Brand", item.group(0)))
+    for m in _QUOTED_CAMPAIGN.finditer(text):
+        out.append(PatternName(m.start(), m.end(), m.group(1), "Campaign", m.group(0)))
+    for m in _BARE_FESTIVAL.finditer(text):
+        start = _trim_left(text, m.start(1), m.end(1))
+        name = text[start : m.end(1)]
+        if len(name) >= 6 and _FESTIVAL_MARK.search(name) and "”" not in name:
+            out.append(PatternName(start, m.end(1), name, "Campaign", name))
+    for m in _ORG.finditer(text):
+        start = _trim_left(text, m.start(1), m.end(1))
+        name = text[start : m.end(1)]
+        if len(name) >= 4 and name[0] not in "（(" and not any(g in name for g in GENERIC):
+            out.append(PatternName(start, m.end(1), name, "Organization", name))
+    for m in _PLACE.finditer(text):
+        if any(g in m.group(1) for g in ("农村", "万村", "示范村", "名村", "进村", "搬迁", "安置点", "各")):
+            continue
+        out.append(PatternName(m.start(1), m.end(1), m.group(1), "Place", m.group(1)))
+    return out

@@ -1,0 +1,255 @@
+"""extract_document: one normalized Document → its facts, each with evidence in the original text.
+
+Stages (one module each): sentences → mentions (automaton + patterns) → resolution with the
+document's context → relations per sentence (assists, links) → facts with evidence spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from loaders.document import Document
+from loaders.extract.assists import abbreviations, all_facts
+from loaders.extract.cues import get_cues
+from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
+from loaders.extract.gazetteer import get_gazetteer
+from loaders.extract.lexicon import get_lexicon
+from loaders.extract.links import brand_of, operates, organizes, partners, promotes
+from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, get_matcher
+from loaders.extract.patterns import find_pattern_names
+from loaders.extract.resolve import (
+    DocContext,
+    home_context,
+    resolve_lexicon,
+    resolve_regions,
+    resolve_self_references,
+)
+from loaders.extract.roles import get_roles
+from loaders.extract.sentences import Sentence, split_sentences
+from loaders.extract.view import SentenceView
+
+ENTITY_KINDS = ("Region", "Agency", "Organization", "Platform", "Brand", "Campaign")
+_CONTAINERS = ("Brand", "Campaign", "Organization", "Platform")
+
+
+def _merge_patterns(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add names found by patterns; dictionary names inside them become their inner parts."""
+    lex = get_lexicon()
+    places: list[Mention] = []
+    out = list(mentions)
+    for p in find_pattern_names(text):
+        if p.type == "Place":
+            places.append(Mention(p.start, p.end, p.name, "Place", [p.name], via="pattern"))
+            continue
+        inside = [m for m in out if p.start <= m.start and m.end <= p.end and m.container is None]
+        crossing = [m for m in out if m.start < p.end and p.start < m.end and m not in inside]
+        if crossing:
+            continue
+        if any(m.start == p.start and m.end == p.end for m in inside):
+            continue  # the lexicon already knows it
+        entries = [
+            e
+            for e in lex.lookup(p.name) + lex.lookup(p.name + "平台")
+            if e.type == p.type or p.type == "Platform"
+        ]
+        kind = entries[0].type if entries else p.type
+        mention = Mention(
+            p.start, p.end, p.surface, kind, entries or [p], via="lexicon" if entries else "pattern"
+        )
+        for m in inside:
+            m.container = mention
+        out.append(mention)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out + places
+
+
+def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
+    """A lexicon brand such as 好客山东 hides 山东 from the automaton: find the place inside it."""
+    matcher = get_matcher()
+    extra: list[Mention] = []
+    for m in mentions:
+        if m.kind not in _CONTAINERS or m.container is not None:
+            continue
+        if any(x.container is m for x in mentions):
+            continue
+        name = m.surface
+        for sub in matcher.find(name):
+            if sub.kind == REGION and len(sub.surface) < len(name):
+                sub.start += m.start
+                sub.end += m.start
+                sub.container = m
+                extra.append(sub)
+    return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
+
+
+def _resolve_places(mentions: list[Mention], ctx: DocContext) -> None:
+    """菖蒲塘村 becomes a place below its county only when the text writes the county right before it."""
+    gaz = get_gazetteer()
+    by_end = {m.end: m for m in mentions if m.type == "Region" and m.code and m.container is None}
+    for m in mentions:
+        if m.kind != "Place":
+            continue
+        county = by_end.get(m.start)
+        if county is None or gaz.by_code[county.code].level != "county":
+            ctx.unresolved.append(
+                {"surface": m.surface, "start": m.start, "reason": "place without its county"}
+            )
+            continue
+        m.type, m.name = "Region", m.surface
+        m.entity_id = f"region:{county.code}:{m.surface}"
+        m.code = None
+        m.candidates = [county.code]
+
+
+def _qualify_pattern_orgs(mentions: list[Mention], ctx: DocContext) -> None:
+    for m in mentions:
+        if m.via != "pattern" or m.kind in ("Place",) or m.entity_id:
+            continue
+        name = m.candidates[0].name
+        if name.startswith("省") and ctx.province is not None:
+            name = ctx.province.name + name[1:]
+        elif name.startswith("省"):
+            ctx.unresolved.append(
+                {"surface": name, "start": m.start, "reason": "province of the name is unknown"}
+            )
+            continue
+        m.type, m.name, m.entity_id = m.kind, name, f"{m.kind.lower()}:{name}"
+
+
+def _evidence(doc: Document, s: Sentence) -> Evidence:
+    start, end = doc.to_original(s.start, s.end)
+    return Evidence(sentence=doc.original[start:end], start=start, end=end)
+
+
+def _entities(mentions: Iterable[Mention]) -> list[Entity]:
+    gaz = get_gazetteer()
+    out: dict[str, Entity] = {}
+    for m in mentions:
+        if not m.entity_id or m.type not in ENTITY_KINDS:
+            continue
+        ent = out.get(m.entity_id)
+        if ent is None:
+            level = parent = None
+            if m.type == "Region" and m.code:
+                region = gaz.by_code[m.code]
+                level, parent = region.level, (f"region:{region.parent}" if region.parent else None)
+            elif m.type == "Region":
+                level, parent = "village", f"region:{m.candidates[0]}"
+            ent = out[m.entity_id] = Entity(m.entity_id, m.type, m.name, m.code, [], level, parent)
+        surface = m.surface.strip('“”"「」')
+        if surface and surface not in ent.aliases:
+            ent.aliases.append(surface)
+    return list(out.values())
+
+
+def extract_document(doc: Document) -> Extraction:
+    text = doc.text
+    gaz, lex, cues, roles = get_gazetteer(), get_lexicon(), get_cues(), get_roles()
+    sentences = split_sentences(text)
+    starts = [s.start for s in sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    mentions = _merge_patterns(text, get_matcher().find(text))
+    mentions = _add_inner_regions(mentions)
+    ctx = home_context(gaz, mentions, doc.title, doc.doc_number, text[:300] + " " + (doc.source or ""))
+    resolve_regions(gaz, [m for m in mentions if m.kind == REGION], ctx, sentence_of)
+    resolve_self_references(mentions, ctx)
+    resolve_lexicon(lex, gaz, mentions, ctx)
+    _resolve_places(mentions, ctx)
+    _qualify_pattern_orgs(mentions, ctx)
+
+    resolved = [m for m in mentions if m.entity_id]
+    actors = [m for m in resolved if m.container is None and m.via != "inner" and m.type in ENTITY_KINDS]
+    inner = [m for m in resolved if m.container is not None and m.type == "Region"]
+    brands = [m for m in resolved if m.type == "Brand"]
+    campaigns = [m for m in resolved if m.type == "Campaign"]
+    pair_mentions = [m for m in mentions if m.kind == PAIR_ABBR]
+
+    def inner_of(container: Mention) -> list[Mention]:
+        return [m for m in inner if m.container is container]
+
+    ext = Extraction(
+        doc={
+            "id": doc.id,
+            "path": doc.path,
+            "title": doc.title,
+            "date": doc.date,
+            "doc_number": doc.doc_number,
+        }
+    )
+    extra_entities: list[Mention] = []
+    seen_rel: set[tuple] = set()
+
+    def add_relation(rtype: str, source: str, target: str, s: Sentence, **kw) -> None:
+        key = (rtype, source, target, kw.get("mechanism"), s.start)
+        if key in seen_rel or source == target:
+            return
+        seen_rel.add(key)
+        ext.relations.append(Relation(rtype, source, target, _evidence(doc, s), **kw))
+
+    for idx, s in enumerate(sentences):
+        if s.is_heading and not any(a.start >= s.start and a.end <= s.end for a in actors):
+            continue
+        lo = bisect.bisect_left([a.start for a in actors], s.start)
+        s_actors = [a for a in actors[lo:] if a.start < s.end]
+        if not s_actors and not any(s.start <= p.start < s.end for p in pair_mentions):
+            continue
+        view = SentenceView(s, text, s_actors, [m for m in inner if s.start <= m.start < s.end], cues)
+        for fact in all_facts(view, roles):
+            if fact.helped is None:
+                ext.groups.append(Group(fact.helper.entity_id, fact.group, _evidence(doc, s), fact.mechanism))
+                continue
+            add_relation(
+                "ASSISTS",
+                fact.helper.entity_id,
+                fact.helped.entity_id,
+                s,
+                mechanism=fact.mechanism,
+                inferred=fact.inferred,
+                status=fact.status,
+                confidence=fact.confidence,
+            )
+        for m, helper, helped, mech in abbreviations(view, pair_mentions, gaz.pairing_abbreviations().get):
+            for code in (helper, helped):
+                region = gaz.by_code[code]
+                extra_entities.append(
+                    Mention(
+                        m.start,
+                        m.end,
+                        m.surface,
+                        REGION,
+                        [code],
+                        f"region:{code}",
+                        "Region",
+                        region.name,
+                        code,
+                    )
+                )
+            add_relation(
+                "ASSISTS",
+                f"region:{helper}",
+                f"region:{helped}",
+                s,
+                mechanism=mech,
+                inferred=True,
+                confidence=0.7,
+            )
+        links = [
+            *operates(view),
+            *partners(view),
+            *promotes(view),
+            *brand_of(view, brands, inner_of),
+            *organizes(view, campaigns),
+        ]
+        for link in links:
+            add_relation(
+                link.type, link.source.entity_id, link.target.entity_id, s, confidence=link.confidence
+            )
+        del idx
+
+    ext.entities = _entities(resolved + extra_entities)
+    ext.unresolved = ctx.unresolved
+    return ext

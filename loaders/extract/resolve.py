@@ -1,0 +1,221 @@
+"""Resolution: each mention to one canonical entity, with the whole document as context.
+
+Rules, in the order they apply:
+1. Chains pin a child to its parent: 湘西州龙山县, 吉林汪清 (the parent must contain the child).
+2. Names with one candidate resolve at once; they vote for the document's home province, together
+   with the title, the issuer line and the province abbreviation of the document number (湘扶…).
+3. Ambiguous names (龙山: 龙山县 in Hunan, 龙山区 in Jilin) go to the candidate inside the home
+   province, else the one sharing a province with the sentence's other places; ties are reported.
+4. A county written without its suffix (安化, 龙山) is a common-word risk (安宁, 和平, 长安), so it
+   is accepted only when chained, inside the home province, or next to its province or prefecture
+   in the same sentence; otherwise it is reported, not guessed.
+5. 我省/本市/该县 stand for the home region; 省教育厅/团省委 are qualified by the home province.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from loaders.extract.gazetteer import Gazetteer, Region
+from loaders.extract.lexicon import Lexicon
+from loaders.extract.mentions import AGENCY_STEM, PAIR_ABBR, REGION, SELF_REF, SELF_REFERENCES, Mention
+
+_CHAIN_GAP = 0  # characters allowed between parent and child in a chain (湘西州龙山县)
+
+
+@dataclass
+class DocContext:
+    province: Region | None = None
+    prefecture: Region | None = None
+    county: Region | None = None
+    unresolved: list[dict] = field(default_factory=list)
+
+    def home(self, level: str) -> Region | None:
+        return {"province": self.province, "prefecture": self.prefecture, "county": self.county}.get(level)
+
+
+def _is_full_name(gaz: Gazetteer, surface: str, code: str) -> bool:
+    return gaz.by_code[code].name == surface
+
+
+def _chain_links(gaz: Gazetteer, mentions: list[Mention]) -> None:
+    """Restrict the candidates of adjacent parent/child pairs to the consistent ones."""
+    regions = [m for m in mentions if m.kind == REGION]
+    for prev, cur in zip(regions, regions[1:], strict=False):
+        if cur.start - prev.end > _CHAIN_GAP:
+            continue
+        pairs = [(p, c) for p in prev.candidates for c in cur.candidates if p != c and gaz.is_within(c, p)]
+        if pairs:
+            prev.candidates = sorted({p for p, _ in pairs})
+            cur.candidates = sorted({c for _, c in pairs})
+            cur.via = "chain"
+            prev.via = prev.via if prev.via == "chain" else "chain-parent"
+
+
+def _abbr_province(gaz: Gazetteer, doc_number: str | None) -> str | None:
+    """湘扶领办发〔2020〕4号 → 湖南省: a document number opens with its issuer's province abbreviation."""
+    if not doc_number:
+        return None
+    codes = gaz.province_abbreviations().get(doc_number[0], [])
+    return codes[0] if len(codes) == 1 else None
+
+
+def home_context(
+    gaz: Gazetteer, mentions: list[Mention], title: str | None, doc_number: str | None, head: str
+) -> DocContext:
+    """The document's own region: where its title, issuer and most of its places point."""
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.kind == REGION and len(m.candidates) == 1:
+            votes[gaz.province_of(m.candidates[0]).code] += 1
+    for text, weight in ((title or "", 3), (head, 2)):
+        for m in mentions:
+            if m.kind == REGION and len(m.candidates) == 1 and m.surface in text:
+                votes[gaz.province_of(m.candidates[0]).code] += weight - 1
+    abbr = _abbr_province(gaz, doc_number)
+    if abbr:
+        votes[abbr] += 4
+    ctx = DocContext()
+    if not votes:
+        return ctx
+    ranked = votes.most_common(2)
+    top, top_n = ranked[0]
+    second_n = ranked[1][1] if len(ranked) > 1 else 0
+    if top_n >= 3 and top_n >= 2 * second_n:
+        ctx.province = gaz.by_code[top]
+        # a prefecture or county is home only when the title names it
+        for m in mentions:
+            if m.kind == REGION and len(m.candidates) == 1 and title and m.surface in title:
+                r = gaz.by_code[m.candidates[0]]
+                if r.level == "prefecture" and ctx.prefecture is None and r.province == top:
+                    ctx.prefecture = r
+                if r.level == "county" and ctx.county is None and r.province == top:
+                    ctx.county = r
+    return ctx
+
+
+def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, sentence_of) -> None:
+    """Resolve every Region mention in place; drop (and report) what stays ambiguous or risky."""
+    _chain_links(gaz, mentions)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.kind == REGION:
+            by_sentence.setdefault(sentence_of(m.start), []).append(m)
+    home = ctx.province.code if ctx.province else None
+    for m in mentions:
+        if m.kind != REGION:
+            continue
+        cands = list(m.candidates)
+        peers = [
+            p for p in by_sentence.get(sentence_of(m.start), []) if p is not m and len(p.candidates) == 1
+        ]
+        peer_codes = {p.candidates[0] for p in peers}
+        if len(cands) > 1:
+            cands = _pick(gaz, m, cands, home, peer_codes)
+        if len(cands) != 1:
+            ctx.unresolved.append(
+                {"surface": m.surface, "start": m.start, "reason": "ambiguous", "candidates": sorted(cands)}
+            )
+            continue
+        code = cands[0]
+        region = gaz.by_code[code]
+        if not _accept(gaz, m, region, home, peer_codes):
+            ctx.unresolved.append(
+                {
+                    "surface": m.surface,
+                    "start": m.start,
+                    "reason": "short name outside the document's region",
+                    "candidates": [code],
+                }
+            )
+            continue
+        m.candidates = [code]
+        m.type, m.name, m.code, m.entity_id = "Region", region.name, code, f"region:{code}"
+
+
+def _pick(gaz: Gazetteer, m: Mention, cands: list[str], home: str | None, peers: set[str]) -> list[str]:
+    def score(code: str) -> int:
+        r = gaz.by_code[code]
+        s = 0
+        if home and r.province == home:
+            s += 3
+        if any(gaz.is_within(code, p) or gaz.is_within(p, code) for p in peers):
+            s += 2
+        elif any(gaz.province_of(p).code == r.province for p in peers):
+            s += 1
+        if _is_full_name(gaz, m.surface, code):
+            s += 2
+        if r.level == "province":
+            s += 1  # 吉林 the province before 吉林市 the city
+        return s
+
+    scored = sorted(((score(c), c) for c in cands), reverse=True)
+    best = scored[0][0]
+    return [c for s, c in scored if s == best]
+
+
+def _accept(gaz: Gazetteer, m: Mention, r: Region, home: str | None, peers: set[str]) -> bool:
+    if r.level != "county" or _is_full_name(gaz, m.surface, r.code) or len(m.surface) >= 3:
+        return True
+    if m.via == "chain":
+        return True
+    if home and r.province == home:
+        return True
+    return any(gaz.is_within(r.code, p) for p in peers)
+
+
+def resolve_self_references(mentions: list[Mention], ctx: DocContext) -> None:
+    for m in mentions:
+        if m.kind != SELF_REF:
+            continue
+        region = ctx.home(SELF_REFERENCES[m.surface])
+        if region is None:
+            ctx.unresolved.append(
+                {"surface": m.surface, "start": m.start, "reason": "the document's own region is unknown"}
+            )
+            continue
+        m.type, m.name, m.code, m.entity_id, m.via = (
+            "Region",
+            region.name,
+            region.code,
+            f"region:{region.code}",
+            "context",
+        )
+
+
+def resolve_lexicon(lex: Lexicon, gaz: Gazetteer, mentions: list[Mention], ctx: DocContext) -> None:
+    """Lexicon names resolve to their entry; provincial stems take the province before them or the home one."""
+    by_end = {m.end: m for m in mentions if m.kind == REGION and m.code}
+    for m in mentions:
+        if m.kind in ("Agency", "Organization", "Platform", "Brand", "Campaign"):
+            entries = m.candidates
+            if len(entries) > 1 and ctx.province:
+                local = [e for e in entries if e.scope == ctx.province.code]
+                entries = local or entries
+            entry = entries[0]
+            m.type, m.name, m.entity_id = entry.type, entry.name, f"{entry.type.lower()}:{entry.name}"
+        elif m.kind == AGENCY_STEM:
+            before = by_end.get(m.start)
+            province = None
+            if before is not None and gaz.by_code[before.code].level == "province":
+                province = gaz.by_code[before.code]
+                m.start, m.surface = before.start, before.surface + m.surface
+                before.via = "inner"
+            elif ctx.province is not None:
+                province = ctx.province
+            if province is None:
+                ctx.unresolved.append(
+                    {
+                        "surface": m.surface,
+                        "start": m.start,
+                        "reason": "province of the department is unknown",
+                    }
+                )
+                continue
+            entry = lex.qualify(m.surface if before is None else m.surface[len(before.surface) :], province)
+            if entry is None:
+                continue
+            m.type, m.name, m.entity_id = entry.type, entry.name, f"{entry.type.lower()}:{entry.name}"
+        elif m.kind == PAIR_ABBR:
+            m.type = PAIR_ABBR

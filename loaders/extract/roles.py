@@ -1,0 +1,127 @@
+"""The roles table behind inferred directions.
+
+When a text does not say who helps whom ("湘潭市与永顺县建立对口帮扶机制", "山东、甘肃举办双向游"),
+the direction comes from facts outside the sentence, in this order:
+1. an official pairing (data/reference/*pairings*.csv) between the two places or their ancestors;
+2. 东西部协作 roles: the side within an eastern partner province helps the other;
+3. designation lists (data/reference: poverty and key-assistance counties): the designated side is helped.
+Nothing decides → no direction, and the caller reports the pair instead of guessing.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.extract.gazetteer import Gazetteer, get_gazetteer
+from loaders.extract.paths import data_dir
+
+
+@dataclass(frozen=True)
+class OfficialPair:
+    helper: str
+    helped: str
+    program: str
+    since: int | None
+    until: int | None
+
+
+def _year(value: str | None) -> int | None:
+    m = re.search(r"\d{4}", value or "")
+    return int(m.group(0)) if m else None
+
+
+def _resolve_name(gaz: Gazetteer, name: str) -> str | None:
+    """A place written as a chain (河北省张家口市, 湘西州古丈县) → the code of its last link."""
+    from loaders.extract.mentions import REGION, get_matcher
+    from loaders.extract.resolve import _chain_links
+
+    mentions = [m for m in get_matcher().find(name) if m.kind == REGION]
+    if not mentions or mentions[-1].end != len(name):
+        return None
+    _chain_links(gaz, mentions)
+    last = mentions[-1]
+    if len(last.candidates) == 1:
+        return last.candidates[0]
+    full = [c for c in last.candidates if gaz.by_code[c].name == last.surface]
+    return full[0] if len(full) == 1 else None
+
+
+def _mechanism(program: str) -> str:
+    if "东西部" in program:
+        return "东西部协作"
+    if "定点" in program:
+        return "定点帮扶"
+    if "对口支援" in program:
+        return "对口支援"
+    return "对口帮扶"
+
+
+class Roles:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.pairs: list[OfficialPair] = []
+        self.designated: set[str] = set()
+        ref = data_dir() / "reference"
+        for path in sorted(ref.glob("*pairings*.csv")):
+            with open(path, encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    helper = row.get("helper_code") or _resolve_name(gaz, row["helper"])
+                    helped = row.get("helped_code") or _resolve_name(gaz, row["helped"])
+                    if helper and helped:
+                        self.pairs.append(
+                            OfficialPair(
+                                helper,
+                                helped,
+                                _mechanism(row.get("program", "")),
+                                _year(row.get("since")),
+                                _year(row.get("until")),
+                            )
+                        )
+        for path in sorted(ref.glob("*counties*.csv")):
+            with open(path, encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    code = row.get("code") or _resolve_name(
+                        gaz, (row.get("prefecture") or "") + row["county"]
+                    )
+                    code = code or _resolve_name(gaz, row["county"])
+                    if code:
+                        self.designated.add(code)
+
+    def official(self, a: str, b: str) -> OfficialPair | None:
+        """An official pairing between a and b (either way), matching exactly or through ancestors."""
+        for p in self.pairs:
+            if (p.helper, p.helped) in ((a, b), (b, a)):
+                return p
+        for p in self.pairs:
+            for x, y in ((a, b), (b, a)):
+                if self._covers(p.helper, x) and self._covers(p.helped, y):
+                    return p
+        return None
+
+    def _covers(self, official: str, code: str) -> bool:
+        return official == code or self.gaz.is_within(code, official) or self.gaz.is_within(official, code)
+
+    def direction(self, a: str, b: str) -> tuple[str, str, str] | None:
+        """(helper, helped, reason) for two region codes, or None when nothing decides."""
+        pair = self.official(a, b)
+        if pair is not None:
+            forward = self._covers(pair.helper, a) and self._covers(pair.helped, b)
+            return (a, b, "official pairing") if forward else (b, a, "official pairing")
+        east_a, east_b = self.gaz.is_eastern_partner(a), self.gaz.is_eastern_partner(b)
+        if east_a != east_b:
+            return (a, b, "eastern partner") if east_a else (b, a, "eastern partner")
+        des_a, des_b = self._designated(a), self._designated(b)
+        if des_a != des_b:
+            return (b, a, "designated county") if des_a else (a, b, "designated county")
+        return None
+
+    def _designated(self, code: str) -> bool:
+        return code in self.designated
+
+
+@functools.cache
+def get_roles() -> Roles:
+    return Roles(get_gazetteer())

@@ -1,0 +1,117 @@
+"""A sentence seen as the relation patterns need it: its actors in order, its clauses, its context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.cues import Cues
+from loaders.extract.mentions import Mention
+from loaders.extract.sentences import Sentence
+
+CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
+LIST_JOIN = ("、", "和", "及", "以及", "，", ",")
+_MAX_FILLER = 8
+
+
+@dataclass
+class SentenceView:
+    sentence: Sentence
+    text: str
+    actors: list[Mention]  # resolved mentions that can act: not inside a brand or campaign name
+    inner: list[Mention]  # resolved places inside brand/campaign names (湖南红茶, 中国（龙山）百合节)
+    cues: Cues
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    def between(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    def heading_mechanism(self, pairing_only: bool = True) -> str | None:
+        """The mechanism of the innermost heading naming one (消费帮扶 is everywhere: optional)."""
+        for heading in reversed(self.sentence.headings):
+            mech = self.cues.find_mechanism(heading.text)
+            if mech and (mech != "消费帮扶" or not pairing_only):
+                return mech
+        return None
+
+    def sentence_mechanism(self, pairing_only: bool = True) -> str | None:
+        mech = self.cues.find_mechanism(self.text[self.start : self.end])
+        if mech == "消费帮扶" and pairing_only:
+            # a pairing mechanism later in the sentence wins over the generic one
+            rest = self.text[self.start : self.end].replace("消费帮扶", "").replace("消费扶贫", "")
+            mech = self.cues.find_mechanism(rest)
+        return mech
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """The clause (between commas/colons/brackets) holding pos."""
+        s = self.text[self.start : self.end]
+        rel = pos - self.start
+        left = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, rel)), default=0)
+        right_m = CLAUSE_BREAK.search(s, rel)
+        right = right_m.start() if right_m else len(s)
+        return self.start + left, self.start + right
+
+    def subject(self) -> Mention | None:
+        """The first actor, when it opens the sentence (after an enumeration mark or a lead verb)."""
+        if not self.actors:
+            return None
+        first = self.actors[0]
+        lead = self.text[self.start : first.start]
+        lead = re.sub(
+            r"^[\s*#]*(?:[一二三四五六七八九十\d]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)])?", "", lead
+        )
+        if len(lead) <= 4 and not CLAUSE_BREAK.search(lead):
+            return first
+        return None
+
+    def run_before(self, pos: int, connectors: tuple[str, ...] = LIST_JOIN) -> tuple[list[Mention], str]:
+        """Actors joined by list words that end just before pos, and the filler between them and pos."""
+        before = [a for a in self.actors if a.end <= pos]
+        if not before:
+            return [], ""
+        last = before[-1]
+        filler = self.text[last.end : pos]
+        if len(filler) > _MAX_FILLER or CLAUSE_BREAK.search(filler) or "、" in filler:
+            return [], filler
+        run = [last]
+        for prev in reversed(before[:-1]):
+            gap = self.text[prev.end : run[0].start]
+            if gap in connectors or gap == "" or re.fullmatch(r"(?:、|和|及|以及)", gap):
+                run.insert(0, prev)
+            else:
+                break
+        return collapse_chains(run), filler
+
+    def run_after(self, pos: int, connectors: tuple[str, ...] = LIST_JOIN, max_gap: int = 2) -> list[Mention]:
+        after = [a for a in self.actors if a.start >= pos]
+        if not after or len(self.text[pos : after[0].start]) > max_gap:
+            return []
+        gap0 = self.text[pos : after[0].start]
+        if CLAUSE_BREAK.search(gap0):
+            return []
+        run = [after[0]]
+        for nxt in after[1:]:
+            gap = self.text[run[-1].end : nxt.start]
+            if gap == "" or gap in connectors:
+                run.append(nxt)
+            else:
+                break
+        return collapse_chains(run)
+
+
+def collapse_chains(run: list[Mention]) -> list[Mention]:
+    """湘西州龙山县 → 龙山县: an adjacent parent written before its child is the child's address."""
+    out: list[Mention] = []
+    for m in run:
+        if out and out[-1].end == m.start and out[-1].code and m.code and m.via == "chain":
+            out[-1] = m
+        else:
+            out.append(m)
+    return out

@@ -1,0 +1,139 @@
+"""ASSISTS patterns, one family at a time, in sentences written for these tests (not the samples)."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import assists, extract
+
+HUNAN = "湖南省关于做好对口帮扶工作的通知"
+
+
+def test_directed_with_parent_chain():
+    ext = extract("岳阳市对口帮扶湘西州保靖县，双方签订了产业合作协议。", title=HUNAN)
+    assert assists(ext) == {("430600", "433125")}
+    rel = next(r for r in ext.relations if r.type == "ASSISTS")
+    assert rel.mechanism == "对口帮扶" and rel.inferred is False and rel.status == "current"
+
+
+def test_respectively_pairs_in_order():
+    ext = extract("株洲市、湘潭市分别对口帮扶泸溪县、永顺县。", title=HUNAN)
+    assert assists(ext) == {("430200", "433122"), ("430300", "433127")}
+
+
+def test_many_to_many_without_respectively_is_not_paired():
+    ext = extract("株洲市、湘潭市对口帮扶泸溪县、永顺县。", title=HUNAN)
+    assert assists(ext) == set()
+
+
+def test_one_helper_many_helped():
+    ext = extract("长沙市对口帮扶龙山县和古丈县。", title=HUNAN)
+    assert assists(ext) == {("430100", "433130"), ("430100", "433126")}
+
+
+def test_passive_helped_first():
+    ext = extract("花垣县由长沙县结对帮扶，两地往来频繁。", title=HUNAN)
+    assert assists(ext) == {("430121", "433124")}
+
+
+def test_symmetric_direction_inferred_from_designation_list():
+    ext = extract("推动常德市与桑植县建立对口帮扶关系。", title=HUNAN)
+    assert assists(ext) == {("430700", "430822")}
+    rel = next(r for r in ext.relations if r.type == "ASSISTS")
+    assert rel.inferred is True
+
+
+def test_symmetric_without_a_deciding_role_is_not_guessed():
+    ext = extract("推动长沙市与株洲市建立对口帮扶机制。", title=HUNAN)
+    assert assists(ext) == set()
+
+
+def test_symmetric_needs_a_pairing_mechanism():
+    ext = extract("推动常德市与桑植县建立长期稳定的供销关系。", title=HUNAN)
+    assert assists(ext) == set()
+
+
+def test_heading_sets_the_mechanism_for_symmetric_wording():
+    text = "三、东西部协作\n推动恩施州与杭州市企业建立长期稳定的供销关系。"
+    ext = extract(text)
+    assert assists(ext) == {("330100", "422800")}
+    assert next(r for r in ext.relations if r.type == "ASSISTS").mechanism == "东西部协作"
+
+
+def test_co_subjects_official_pair_is_inferred_east_to_west():
+    ext = extract("福建、宁夏联合举办特色产品推介周活动，吸引游客十万人次。")
+    assert assists(ext) == {("350000", "640000")}
+    assert all(r.inferred for r in ext.relations if r.type == "ASSISTS")
+
+
+def test_co_subjects_not_a_pair_yield_nothing():
+    ext = extract("河北、吉林鼓励各市县优先采购脱贫地区产品。")
+    assert assists(ext) == set()
+
+
+def test_presence_under_a_pairing_heading():
+    ext = extract("二、东西部协作持续深化\n天津利用港口优势，在甘南州建设高原夏菜集散中心。")
+    assert assists(ext) == {("120000", "623000")}
+
+
+def test_products_sold_to_the_helper():
+    ext = extract("推动贵州优质特色农产品销往广东。")
+    assert assists(ext) == {("440000", "520000")}
+    assert next(r for r in ext.relations if r.type == "ASSISTS").mechanism == "东西部协作"
+
+
+def test_tourism_consumption_in_the_helped_place():
+    ext = extract("江苏组织职工疗休养团，扩大省内职工在陕西省脱贫地区旅游消费。")
+    assert assists(ext) == {("320000", "610000")}
+
+
+def test_abbreviation_names_the_pairing():
+    ext = extract("闽宁协作二十多年来，两地共建产业项目数百个。")
+    assert assists(ext) == {("350000", "640000")}
+
+
+def test_abbreviation_in_a_place_or_park_name_is_not_a_pairing():
+    ext = extract("游客在闽宁镇参观葡萄酒庄，闽宁产业园同日开园。")
+    assert assists(ext) == set()
+
+
+def test_plan_and_past_are_kept_with_status():
+    ext = extract("湘潭市曾对口帮扶永顺县。衡阳市将对口帮扶永顺县。", title=HUNAN)
+    assert assists(ext, "past") == {("430300", "433127")}
+    assert assists(ext, "planned") == {("430400", "433127")}
+    assert assists(ext, "current") == set()
+
+
+def test_negation_yields_nothing():
+    ext = extract("岳阳市未对口帮扶龙山县。", title=HUNAN)
+    assert assists(ext) == set()
+
+
+def test_delegation_visit_is_not_assistance():
+    ext = extract("长沙市党政代表团赴龙山县考察对口帮扶工作。", title=HUNAN)
+    assert assists(ext) == set()
+
+
+def test_friendship_is_not_assistance():
+    ext = extract("苏州市与铜仁市建立友好城市关系，开展协作交流。")
+    assert assists(ext) == set()
+
+
+def test_counted_helped_side_is_a_group_fact():
+    ext = extract("六是开展携手奔小康行动。推动岳阳5个县市区对5个贫困县开展结对帮扶。", title=HUNAN)
+    assert assists(ext) == set()
+    assert [(g.helper, g.helped) for g in ext.groups] == [("region:430600", "5个贫困县")]
+
+
+def test_unnamed_helped_side_is_a_group_fact():
+    ext = extract("浙江组织机关食堂优先采购对口支援地区农副产品。")
+    assert [(g.helper, g.helped, g.mechanism) for g in ext.groups] == [("region:330000", "对口支援地区", "对口支援")]
+
+
+def test_non_region_helper_designated_assistance():
+    ext = extract("中国工商银行定点帮扶四川省通江县，捐赠帮扶资金2000万元。")
+    assert assists(ext) == {("中国工商银行", "511921")}
+    assert next(r for r in ext.relations if r.type == "ASSISTS").mechanism == "定点帮扶"
+
+
+def test_own_province_behind_wo_sheng():
+    ext = extract("我省长沙市对口帮扶古丈县。我省与江苏省建立劳务协作机制。", title="湖南省乡村振兴局工作简报")
+    assert ("430100", "433126") in assists(ext)

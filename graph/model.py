@@ -1,0 +1,460 @@
+"""KnowledgeGraph: the facts of many documents merged into one networkx MultiDiGraph.
+
+Why it keeps each document's Extraction: merging must be exact in both directions. Adding the same
+document twice changes nothing, a changed document (same path, new id) replaces only its own facts, and
+removing a document removes exactly the facts no other document supports. Reference counts per node and
+per edge (which documents support it) make each of those a local update instead of a rebuild, and the
+kept Extractions are also the serial form: replaying them rebuilds the same graph (``to_json``).
+
+Graph shape (see graph/schema.py): node key = node id, attributes ``label``, ``name`` and the schema's
+node properties; edge key = ``edge_key(type, mechanism)``, attributes ``type`` and the edge properties.
+Region ancestors (PART_OF) come from the gazetteer through graph/hierarchy.py; a region that only appears
+as an ancestor has ``n_documents == 0`` and lives as long as some mentioned region needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from typing import Any
+
+import networkx as nx
+
+from graph.hierarchy import GazetteerLike, Hierarchy, default_gazetteer
+from graph.schema import document_id, edge_key, label_of_id, region_id
+from loaders.extract.facts import Entity, Extraction, Group, Relation
+
+FORMAT = "bangfu-graph"
+VERSION = 1
+_DOC_FIELDS = ("id", "path", "title", "date", "doc_number")
+_STATUS_RANK = {"past": 0, "planned": 1, "current": 2}
+_YEAR = re.compile(r"^\s*(\d{4})")
+EdgeId = tuple[str, str, str]
+
+_UNSET = object()
+
+
+def year_of(date: str | None) -> int | None:
+    """The year of a document date ("2022-04-15 11:35:54 +0800" → 2022), None when undated."""
+    found = _YEAR.match(date or "")
+    return int(found.group(1)) if found else None
+
+
+def _evidence_order(ev: dict) -> tuple:
+    return (ev.get("date") or "", ev["doc"], ev["start"], ev["end"])
+
+
+def aggregate_evidence(evidence: list[dict]) -> dict[str, Any]:
+    """Edge properties that summarise its evidence list.
+
+    confidence: the best single statement; inferred: only if no document states the direction;
+    status: what the newest document says (undated documents count as oldest); years: the span of the
+    documents' dates.
+    """
+    evidence = sorted(evidence, key=_evidence_order)
+    years = [y for y in (year_of(ev.get("date")) for ev in evidence) if y is not None]
+    newest = evidence[-1]
+    return {
+        "evidence": evidence,
+        "n_evidence": len(evidence),
+        "sentence": evidence[0]["sentence"],
+        "confidence": round(max(float(ev.get("confidence", 0.0)) for ev in evidence), 3),
+        "inferred": all(bool(ev.get("inferred")) for ev in evidence),
+        "status": newest.get("status") or "current",
+        "first_year": min(years) if years else None,
+        "last_year": max(years) if years else None,
+    }
+
+
+def _fingerprint(meta: dict, ext: Extraction) -> str:
+    body = ext.to_json()
+    body.pop("unresolved", None)
+    body["doc"] = meta
+    return json.dumps(body, ensure_ascii=False, sort_keys=True)
+
+
+class KnowledgeGraph:
+    """Merged facts of many documents, with per-document bookkeeping so every change is exact.
+
+    ``graph`` is the networkx view; treat it as read-only and change the graph through
+    ``add_extraction``, ``remove_document`` and ``annotate``.
+    """
+
+    def __init__(
+        self, gazetteer: GazetteerLike | None | object = _UNSET, *, all_regions: bool = False
+    ) -> None:
+        gaz = default_gazetteer() if gazetteer is _UNSET else gazetteer
+        self.graph = nx.MultiDiGraph()
+        self.all_regions = all_regions
+        self._hierarchy = Hierarchy(gaz)  # type: ignore[arg-type]
+        self._docs: dict[str, Extraction] = {}
+        self._meta: dict[str, dict] = {}
+        self._fingerprints: dict[str, str] = {}
+        self._by_path: dict[str, str] = {}
+        # node id → doc id → that document's Entity record
+        self._entity_docs: dict[str, dict[str, Entity]] = defaultdict(dict)
+        # (source, target, key) → doc id → evidence dicts
+        self._edge_docs: dict[EdgeId, dict[str, list[dict]]] = defaultdict(dict)
+        # helper node id → doc id → group dicts
+        self._group_docs: dict[str, dict[str, list[dict]]] = defaultdict(dict)
+        self._doc_nodes: dict[str, set[str]] = {}
+        self._doc_edges: dict[str, set[EdgeId]] = {}
+        # structural PART_OF chains: how many live regions (or the all-regions option) need each piece
+        self._chain_refs: Counter[tuple[str, str]] = Counter()
+        self._node_refs: Counter[str] = Counter()
+        self._live_regions: dict[str, list[tuple[str, str]]] = {}  # live region → the chain it holds
+        self._annotations: dict[str, dict[str, Any]] = {}
+        if all_regions:
+            self._add_all_regions()
+
+    # ------------------------------------------------------------------ queries about the bookkeeping
+    @property
+    def document_ids(self) -> list[str]:
+        return sorted(self._docs)
+
+    def document(self, doc_id: str) -> dict:
+        """The metadata of a loaded document (id, path, title, date, doc_number)."""
+        return dict(self._meta[doc_id])
+
+    def extraction(self, doc_id: str) -> Extraction:
+        return self._docs[doc_id]
+
+    def document_for_path(self, path: str) -> str | None:
+        return self._by_path.get(path)
+
+    def supporting_documents(self, source: str, target: str, key: str) -> list[str]:
+        """Doc ids whose evidence supports an edge (empty for structural edges)."""
+        return sorted(self._edge_docs.get((source, target, key), {}))
+
+    def summary(self) -> dict[str, Any]:
+        """Counts for a build report: documents, entities by label, relations by type."""
+        entities = Counter(a["label"] for _, a in self.graph.nodes(data=True) if a["label"] != "Document")
+        relations = Counter(a["type"] for _, _, a in self.graph.edges(data=True))
+        return {
+            "documents": len(self._docs),
+            "entities": dict(sorted(entities.items())),
+            "relations": dict(sorted(relations.items())),
+            "groups": sum(len(g) for per_doc in self._group_docs.values() for g in per_doc.values()),
+        }
+
+    def groups(self) -> Iterator[dict]:
+        """Every group statement ("长沙市 帮扶 7个贫困县") with its helper and evidence."""
+        for helper in sorted(self._group_docs):
+            for doc_id in sorted(self._group_docs[helper]):
+                for g in self._group_docs[helper][doc_id]:
+                    yield {"helper": helper, **g}
+
+    # ------------------------------------------------------------------ changes
+    def add_extraction(self, ext: Extraction, doc_meta: dict | None = None) -> bool:
+        """Merge one document's facts; returns False when the graph already holds exactly these facts.
+
+        ``doc_meta`` (id, path, title, date, doc_number) completes or overrides ``ext.doc``. A document
+        already loaded under another id from the same path is replaced: the file changed.
+        """
+        meta = {k: (doc_meta or {}).get(k, ext.doc.get(k)) for k in _DOC_FIELDS}
+        if not meta["id"]:
+            raise ValueError("an Extraction needs doc['id'] to be merged")
+        doc_id = str(meta["id"])
+        meta["id"] = doc_id
+        fingerprint = _fingerprint(meta, ext)
+        if self._fingerprints.get(doc_id) == fingerprint:
+            return False
+        self.remove_document(doc_id)
+        path = meta.get("path")
+        if path and path in self._by_path:
+            self.remove_document(self._by_path[path])
+        self._docs[doc_id] = ext
+        self._meta[doc_id] = meta
+        self._fingerprints[doc_id] = fingerprint
+        if path:
+            self._by_path[path] = doc_id
+        self._apply(doc_id, ext, meta)
+        return True
+
+    def add_extractions(self, extractions: Iterable[Extraction]) -> int:
+        """Merge many; returns how many changed the graph."""
+        return sum(self.add_extraction(ext) for ext in extractions)
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Remove the facts only this document supported; facts others also state keep their evidence."""
+        if doc_id not in self._docs:
+            return False
+        del self._docs[doc_id]
+        meta = self._meta.pop(doc_id)
+        self._fingerprints.pop(doc_id, None)
+        if meta.get("path") and self._by_path.get(meta["path"]) == doc_id:
+            del self._by_path[meta["path"]]
+        doc_node = document_id(doc_id)
+        for edge in self._doc_edges.pop(doc_id, set()):
+            self._edge_docs[edge].pop(doc_id, None)
+            self._refresh_edge(edge)
+        nodes = self._doc_nodes.pop(doc_id, set())
+        for nid in nodes:
+            self._entity_docs[nid].pop(doc_id, None)
+            if nid in self._group_docs:
+                self._group_docs[nid].pop(doc_id, None)
+                if not self._group_docs[nid]:
+                    del self._group_docs[nid]
+        if self.graph.has_node(doc_node):
+            self.graph.remove_node(doc_node)  # and its MENTIONED_IN edges
+        for nid in sorted(nodes):
+            self._refresh_node(nid)
+        return True
+
+    def annotate(self, node_id: str, **attrs: Any) -> None:
+        """Set properties that come from outside the documents (e.g. ``designations`` from reference
+        lists); they survive re-merging and serialisation. The node must exist."""
+        if not self.graph.has_node(node_id):
+            raise KeyError(node_id)
+        self._annotations.setdefault(node_id, {}).update(attrs)
+        self.graph.nodes[node_id].update(attrs)
+
+    # ------------------------------------------------------------------ serialisation
+    def to_json(self) -> dict:
+        """The documents' facts and the annotations: ``from_json`` replays them into the same graph."""
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "all_regions": self.all_regions,
+            "documents": [{**self._docs[d].to_json(), "doc": self._meta[d]} for d in sorted(self._docs)],
+            "annotations": {k: self._annotations[k] for k in sorted(self._annotations)},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict, gazetteer: GazetteerLike | None | object = _UNSET) -> KnowledgeGraph:
+        if data.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} file (format={data.get('format')!r})")
+        if int(data.get("version", 0)) > VERSION:
+            raise ValueError(f"{FORMAT} version {data.get('version')} is newer than this program ({VERSION})")
+        kg = cls(gazetteer, all_regions=bool(data.get("all_regions")))
+        for record in data.get("documents", []):
+            kg.add_extraction(Extraction.from_json(record), record["doc"])
+        for node_id, attrs in (data.get("annotations") or {}).items():
+            if kg.graph.has_node(node_id):
+                kg.annotate(node_id, **attrs)
+        return kg
+
+    def save(self, path: str | os.PathLike) -> None:
+        """Write ``to_json`` atomically (temp file + rename): readers never see half a file."""
+        tmp = f"{os.fspath(path)}.tmp-{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(self.to_json(), f, ensure_ascii=False)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(
+        cls, path: str | os.PathLike, gazetteer: GazetteerLike | None | object = _UNSET
+    ) -> KnowledgeGraph:
+        with open(path, encoding="utf-8") as f:
+            return cls.from_json(json.load(f), gazetteer)
+
+    # ------------------------------------------------------------------ internals: applying a document
+    def _apply(self, doc_id: str, ext: Extraction, meta: dict) -> None:
+        doc_node = document_id(doc_id)
+        title = meta.get("title")
+        name = title or (os.path.basename(meta["path"]) if meta.get("path") else doc_id)
+        self.graph.add_node(
+            doc_node,
+            label="Document",
+            name=name,
+            **{k: meta[k] for k in ("title", "date", "doc_number", "path") if meta.get(k)},
+        )
+        entities = {e.id: e for e in ext.entities}
+        for rel in ext.relations:
+            for nid in (rel.source, rel.target):
+                entities.setdefault(nid, _placeholder(nid))
+        for group in ext.groups:
+            entities.setdefault(group.helper, _placeholder(group.helper))
+        self._doc_nodes[doc_id] = set(entities)
+        for nid, ent in entities.items():
+            self._entity_docs[nid][doc_id] = ent
+        for group in ext.groups:
+            self._group_docs[group.helper].setdefault(doc_id, []).append(_group_record(group, meta))
+        for nid in sorted(entities):
+            self._refresh_node(nid)
+            self.graph.add_edge(
+                nid,
+                doc_node,
+                key=edge_key("MENTIONED_IN", None),
+                type="MENTIONED_IN",
+                aliases=sorted(set(entities[nid].aliases)),
+            )
+        edges: set[EdgeId] = set()
+        for rel in ext.relations:
+            edge = (rel.source, rel.target, edge_key(rel.type, rel.mechanism))
+            records = self._edge_docs[edge].setdefault(doc_id, [])
+            record = _evidence_record(rel, meta)
+            if not any(r["start"] == record["start"] and r["end"] == record["end"] for r in records):
+                records.append(record)
+            edges.add(edge)
+        self._doc_edges[doc_id] = edges
+        for edge in sorted(edges):
+            self._refresh_edge(edge)
+
+    def _refresh_edge(self, edge: EdgeId) -> None:
+        source, target, key = edge
+        per_doc = self._edge_docs.get(edge, {})
+        evidence = [ev for doc_id in per_doc for ev in per_doc[doc_id]]
+        if not evidence:
+            self._edge_docs.pop(edge, None)
+            if self.graph.has_edge(source, target, key):
+                self.graph.remove_edge(source, target, key)
+            return
+        rel_type, mechanism = key.split("|", 1)
+        attrs = {"type": rel_type, "mechanism": mechanism or None, **aggregate_evidence(evidence)}
+        if self.graph.has_edge(source, target, key):
+            data = self.graph.edges[source, target, key]
+            data.clear()
+            data.update(attrs)
+        else:
+            self.graph.add_edge(source, target, key=key, **attrs)
+
+    def _refresh_node(self, nid: str) -> None:
+        """Recompute a node from the documents that mention it; drop it when nothing needs it."""
+        per_doc = self._entity_docs.get(nid) or {}
+        live = bool(per_doc)
+        if not per_doc:
+            self._entity_docs.pop(nid, None)
+        label = per_doc[min(per_doc)].type if per_doc else label_of_id(nid) or "Region"
+        if label == "Region":
+            self._set_region_live(nid, live)
+        if not live and self._node_refs[nid] == 0:
+            if self.graph.has_node(nid):
+                self.graph.remove_node(nid)
+            return
+        attrs = self._node_attributes(nid, label, per_doc)
+        if self.graph.has_node(nid):
+            data = self.graph.nodes[nid]
+            data.clear()
+            data.update(attrs)
+        else:
+            self.graph.add_node(nid, **attrs)
+
+    def _node_attributes(self, nid: str, label: str, per_doc: dict[str, Entity]) -> dict[str, Any]:
+        first = per_doc[min(per_doc)] if per_doc else None
+        attrs: dict[str, Any] = {"label": label, "name": first.name if first else nid.split(":", 1)[-1]}
+        if first is not None:
+            for field in ("code", "level", "parent"):
+                value = getattr(first, field)
+                if value:
+                    attrs[field] = value
+        code = _region_code(nid) if label == "Region" else None
+        if code:
+            attrs.update(self._hierarchy.attributes(code))
+        aliases = sorted({a for ent in per_doc.values() for a in ent.aliases})
+        attrs["aliases"] = aliases
+        attrs["n_documents"] = len(per_doc)
+        groups = self._group_docs.get(nid)
+        if groups:
+            attrs["groups"] = sorted(
+                (g for doc_id in groups for g in groups[doc_id]),
+                key=lambda g: (g.get("date") or "", g["doc"], g["start"], g["helped"]),
+            )
+        attrs.update(self._annotations.get(nid, {}))
+        return attrs
+
+    # ------------------------------------------------------------------ internals: region hierarchy
+    def _chain(self, nid: str) -> list[tuple[str, str]]:
+        """PART_OF edges from a region up to its province, gazetteer first, the extraction's parent next."""
+        code = _region_code(nid)
+        if code and code in self._hierarchy:
+            codes = [code, *self._hierarchy.ancestors(code)]
+            ids = [region_id(c) for c in codes]
+            return list(zip(ids, ids[1:], strict=False))
+        parent = None
+        per_doc = self._entity_docs.get(nid) or {}
+        for ent in per_doc.values():
+            parent = parent or ent.parent
+        if parent is None and nid.count(":") >= 2:  # region:<county code>:<village name>
+            parent = region_id(nid.split(":")[1])
+        if not parent or parent == nid:
+            return []
+        return [(nid, parent), *self._chain(parent)]
+
+    def _set_region_live(self, nid: str, live: bool) -> None:
+        """A region mentioned by some document holds its ancestor chain; the last mention releases it."""
+        if live == (nid in self._live_regions):
+            return
+        if live:
+            chain = self._live_regions[nid] = self._chain(nid)
+            self._add_chain(chain)
+        else:
+            self._drop_chain(self._live_regions.pop(nid))
+
+    def _add_chain(self, chain: list[tuple[str, str]]) -> None:
+        for child, parent in chain:
+            self._chain_refs[(child, parent)] += 1
+            self._node_refs[parent] += 1
+            if not self.graph.has_node(parent):
+                self._refresh_node(parent)
+            if not self.graph.has_node(child):
+                self._refresh_node(child)
+            key = edge_key("PART_OF", None)
+            if not self.graph.has_edge(child, parent, key):
+                self.graph.add_edge(child, parent, key=key, type="PART_OF")
+
+    def _drop_chain(self, chain: list[tuple[str, str]]) -> None:
+        for child, parent in chain:
+            self._chain_refs[(child, parent)] -= 1
+            self._node_refs[parent] -= 1
+            if self._chain_refs[(child, parent)] <= 0:
+                del self._chain_refs[(child, parent)]
+                key = edge_key("PART_OF", None)
+                if self.graph.has_edge(child, parent, key):
+                    self.graph.remove_edge(child, parent, key)
+        for _child, parent in chain:
+            if self._node_refs[parent] <= 0:
+                self._node_refs.pop(parent, None)
+                if parent not in self._live_regions and self.graph.has_node(parent):
+                    self.graph.remove_node(parent)
+
+    def _add_all_regions(self) -> None:
+        """Every gazetteer region as a node, each with its PART_OF edge, held for the graph's lifetime."""
+        for code in self._hierarchy.codes():
+            nid = region_id(code)
+            self._node_refs[nid] += 1
+            self._refresh_node(nid)
+        for code in self._hierarchy.codes():
+            parent = self._hierarchy.parent_code(code)
+            if parent and parent in self._hierarchy:
+                self._add_chain([(region_id(code), region_id(parent))])
+
+
+def _region_code(nid: str) -> str | None:
+    """The 6-digit code of ``region:<code>``; None for villages (``region:<code>:<name>``)."""
+    parts = nid.split(":")
+    return parts[1] if len(parts) == 2 and parts[0] == "region" else None
+
+
+def _placeholder(nid: str) -> Entity:
+    """An entity a relation names but the extraction did not list: keep the fact, infer the label."""
+    label = label_of_id(nid) or "Organization"
+    return Entity(id=nid, type=label, name=nid.split(":", 1)[-1], code=_region_code(nid))
+
+
+def _evidence_record(rel: Relation, meta: dict) -> dict:
+    return {
+        "doc": meta["id"],
+        "title": meta.get("title"),
+        "date": meta.get("date"),
+        "doc_number": meta.get("doc_number"),
+        **asdict(rel.evidence),
+        "status": rel.status,
+        "inferred": bool(rel.inferred),
+        "confidence": round(float(rel.confidence), 3),
+    }
+
+
+def _group_record(group: Group, meta: dict) -> dict:
+    return {
+        "helped": group.helped,
+        "mechanism": group.mechanism,
+        "doc": meta["id"],
+        "title": meta.get("title"),
+        "date": meta.get("date"),
+        **asdict(group.evidence),
+    }

@@ -35,7 +35,7 @@ _STATUS_RANK = {"past": 0, "planned": 1, "current": 2}
 _YEAR = re.compile(r"^\s*(\d{4})")
 EdgeId = tuple[str, str, str]
 
-_UNSET = object()
+DEFAULT_GAZETTEER: Any = object()  # "use the project gazetteer", distinct from None (no gazetteer)
 
 
 def year_of(date: str | None) -> int | None:
@@ -85,9 +85,9 @@ class KnowledgeGraph:
     """
 
     def __init__(
-        self, gazetteer: GazetteerLike | None | object = _UNSET, *, all_regions: bool = False
+        self, gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER, *, all_regions: bool = False
     ) -> None:
-        gaz = default_gazetteer() if gazetteer is _UNSET else gazetteer
+        gaz = default_gazetteer() if gazetteer is DEFAULT_GAZETTEER else gazetteer
         self.graph = nx.MultiDiGraph()
         self.all_regions = all_regions
         self._hierarchy = Hierarchy(gaz)  # type: ignore[arg-type]
@@ -112,6 +112,11 @@ class KnowledgeGraph:
             self._add_all_regions()
 
     # ------------------------------------------------------------------ queries about the bookkeeping
+    @property
+    def hierarchy(self) -> Hierarchy:
+        """The gazetteer view this graph takes region attributes and ancestors from."""
+        return self._hierarchy
+
     @property
     def document_ids(self) -> list[str]:
         return sorted(self._docs)
@@ -225,7 +230,9 @@ class KnowledgeGraph:
         }
 
     @classmethod
-    def from_json(cls, data: dict, gazetteer: GazetteerLike | None | object = _UNSET) -> KnowledgeGraph:
+    def from_json(
+        cls, data: dict, gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER
+    ) -> KnowledgeGraph:
         if data.get("format") != FORMAT:
             raise ValueError(f"not a {FORMAT} file (format={data.get('format')!r})")
         if int(data.get("version", 0)) > VERSION:
@@ -247,7 +254,7 @@ class KnowledgeGraph:
 
     @classmethod
     def load(
-        cls, path: str | os.PathLike, gazetteer: GazetteerLike | None | object = _UNSET
+        cls, path: str | os.PathLike, gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER
     ) -> KnowledgeGraph:
         with open(path, encoding="utf-8") as f:
             return cls.from_json(json.load(f), gazetteer)

@@ -185,8 +185,43 @@ def extraction_c(doc_id: str = "c002", path: str = "data/corpus/002.txt") -> Ext
     )
 
 
+TEXT_D = (
+    "国家乡村振兴局定点帮扶新宁县。长沙市通过消费帮扶采购龙山县农产品。"
+    "“832平台”上线泸溪县、永顺县特色产品。邵阳市新宁县崀山镇推出旅游线路。"
+)
+
+
+def extraction_d(doc_id: str = "d009", path: str = "data/corpus/009.txt") -> Extraction:
+    """Adds: an agency as helper, a second mechanism on one pair (a parallel edge), a platform with no
+    operator, counties no one helps (泸溪县 through nobody, 新宁县 only through an agency), a village."""
+    t = TEXT_D
+    s1 = "国家乡村振兴局定点帮扶新宁县。"
+    s2 = "长沙市通过消费帮扶采购龙山县农产品。"
+    s3 = "“832平台”上线泸溪县、永顺县特色产品。"
+    return Extraction(
+        doc={"id": doc_id, "path": path, "title": "乡村振兴简报", "date": "2023-06-01"},
+        entities=[
+            Entity("agency:国家乡村振兴局", "Agency", "国家乡村振兴局", aliases=["国家乡村振兴局"]),
+            region("430528", "新宁县", "county", "430500", "新宁县"),
+            region("430500", "邵阳市", "prefecture", "430000", "邵阳市"),
+            region("430100", "长沙市", "prefecture", "430000", "长沙市"),
+            region("433130", "龙山县", "county", "433100", "龙山县"),
+            region("433122", "泸溪县", "county", "433100", "泸溪县"),
+            region("433127", "永顺县", "county", "433100", "永顺县"),
+            Entity("region:430528:崀山镇", "Region", "崀山镇", None, ["崀山镇"], "village", "region:430528"),
+            Entity("platform:832平台", "Platform", "832平台", aliases=["832平台"]),
+        ],
+        relations=[
+            Relation("ASSISTS", "agency:国家乡村振兴局", "region:430528", ev(t, s1), "定点帮扶"),
+            Relation("ASSISTS", "region:430100", "region:433130", ev(t, s2), "消费帮扶", confidence=0.7),
+            Relation("PROMOTES", "platform:832平台", "region:433122", ev(t, s3), confidence=0.8),
+            Relation("PROMOTES", "platform:832平台", "region:433127", ev(t, s3), confidence=0.8),
+        ],
+    )
+
+
 def sample_extractions() -> list[Extraction]:
-    return [extraction_a(), extraction_b(), extraction_c()]
+    return [extraction_a(), extraction_b(), extraction_c(), extraction_d()]
 
 
-TEXTS = {"a000": TEXT_A, "b003": TEXT_B, "c002": TEXT_C}
+TEXTS = {"a000": TEXT_A, "b003": TEXT_B, "c002": TEXT_C, "d009": TEXT_D}

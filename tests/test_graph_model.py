@@ -12,8 +12,8 @@ from graph_helpers import (
     extraction_a,
     extraction_b,
     extraction_c,
+    extraction_d,
     region,
-    sample_extractions,
 )
 
 from graph.model import KnowledgeGraph, aggregate_evidence
@@ -28,10 +28,14 @@ def snapshot(kg: KnowledgeGraph) -> tuple:
     return nodes, edges
 
 
+def three() -> list:
+    return [extraction_a(), extraction_b(), extraction_c()]
+
+
 @pytest.fixture
 def kg() -> KnowledgeGraph:
     graph = KnowledgeGraph(FakeGazetteer())
-    graph.add_extractions(sample_extractions())
+    graph.add_extractions(three())
     return graph
 
 
@@ -131,7 +135,7 @@ def test_same_document_twice_changes_nothing(kg: KnowledgeGraph) -> None:
 
 def test_order_of_documents_does_not_matter(kg: KnowledgeGraph) -> None:
     other = KnowledgeGraph(FakeGazetteer())
-    other.add_extractions(reversed(sample_extractions()))
+    other.add_extractions(reversed(three()))
     assert snapshot(other) == snapshot(kg)
 
 
@@ -231,3 +235,15 @@ def test_summary(kg: KnowledgeGraph) -> None:
     assert s["relations"]["MENTIONED_IN"] == 17
     assert s["groups"] == 1
     assert isinstance(kg.graph, nx.MultiDiGraph)
+
+
+def test_parallel_edges_per_mechanism_and_village_chain(kg: KnowledgeGraph) -> None:
+    kg.add_extraction(extraction_d())
+    keys = set(kg.graph.get_edge_data("region:430100", "region:433130"))
+    assert keys == {"ASSISTS|对口帮扶", "ASSISTS|消费帮扶"}
+    assert kg.graph.has_edge("region:430528:崀山镇", "region:430528", "PART_OF|")
+    assert kg.graph.has_edge("region:430528", "region:430500", "PART_OF|")
+    assert kg.graph.nodes["region:430528:崀山镇"]["level"] == "village"
+    kg.remove_document("d009")
+    assert "region:430528:崀山镇" not in kg.graph and "region:430528" not in kg.graph
+    assert set(kg.graph.get_edge_data("region:430100", "region:433130")) == {"ASSISTS|对口帮扶"}

@@ -1,0 +1,301 @@
+"""The embedded store: a ladybug (Kùzu fork) database file with Cypher, no server.
+
+Why these choices (measured, see /work/shared/NOTES-stack.md and docs/cypher.md):
+- One node table per label and one relationship table per type (with every FROM/TO pair it needs), so
+  the labels and types analysts write are the same as in Neo4j. Every table carries every property of
+  graph/schema.py because ladybug rejects unknown properties where Neo4j returns null.
+- Bulk load with ``COPY FROM`` Parquet files: ~100x faster than UNWIND/MERGE, and unlike ``COPY FROM`` a
+  DataFrame it never segfaults (rows are unique by construction anyway).
+- Atomic builds: a new database file is written next to the target and renamed over it with
+  ``os.replace``; a crash at any point before the rename leaves the previous store as it was.
+- Reading: ``open_store`` opens read-only by default, so write clauses fail in the engine itself;
+  user queries get a timeout (variable-length paths use walk semantics and can explode).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from graph.model import KnowledgeGraph
+from graph.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES
+from graph.store.result import QueryResult
+from graph.tables import edge_rows, node_rows, rel_pairs
+
+DEFAULT_STORE = Path("data/store/bangfu.lbdb")
+STORE_ENV = "BANGFU_STORE"
+DEFAULT_TIMEOUT_MS = 30_000
+
+_LB_TYPES = {
+    "string": "STRING",
+    "int": "INT64",
+    "float": "DOUBLE",
+    "bool": "BOOLEAN",
+    "string[]": "STRING[]",
+    "json": "STRING",
+}
+_PA_TYPES = {
+    "string": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "string[]": pa.list_(pa.string()),
+    "json": pa.string(),
+}
+
+
+class StoreError(Exception):
+    """A store problem in one line a user can act on (missing file, locked, engine error)."""
+
+
+def default_store_path() -> Path:
+    """``$BANGFU_STORE`` or data/store/bangfu.lbdb (relative to the working directory)."""
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+# ---------------------------------------------------------------------------------------------- schema
+def schema_statements(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """DDL for a fresh database: node tables per label, relationship tables per type."""
+    node_cols = ", ".join(f"{p} {_LB_TYPES[k]}" for p, k in NODE_PROPERTIES.items())
+    edge_cols = ", ".join(f"{p} {_LB_TYPES[k]}" for p, k in EDGE_PROPERTIES.items())
+    out = [f"CREATE NODE TABLE {label}({node_cols}, PRIMARY KEY(id))" for label in NODE_LABELS]
+    for rel_type, endpoints in pairs.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in endpoints)
+        out.append(f"CREATE REL TABLE {rel_type}({ends}, {edge_cols})")
+    return out
+
+
+def _arrow(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> pa.Table:
+    """Rows as an Arrow table in the column order of the table (COPY matches columns by position)."""
+    renamed = {"from": "source", "to": "target"}
+    schema = pa.schema([(name, _PA_TYPES[kind]) for name, kind in columns])
+    data = {name: [row[renamed.get(name, name)] for row in rows] for name, _ in columns}
+    return pa.table(data, schema=schema)
+
+
+# ---------------------------------------------------------------------------------------------- writing
+@dataclass
+class BuildInfo:
+    path: Path
+    nodes: int
+    edges: int
+    seconds: float
+
+
+def write_store(
+    kg: KnowledgeGraph,
+    path: str | os.PathLike,
+    *,
+    hook: Callable[[str], None] | None = None,
+) -> BuildInfo:
+    """Write the graph to a new database file and swap it in atomically.
+
+    ``hook(stage)`` is called at "schema", "nodes", "edges" and "swap" (just before the rename); tests
+    raise or stall there to prove that an interrupted build leaves the previous store intact.
+    """
+    started = time.perf_counter()
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_builds(target)
+    tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
+    _remove_db_files(tmp)
+    step = hook or (lambda _stage: None)
+    nodes = node_rows(kg.graph)
+    edges = edge_rows(kg.graph)
+    import ladybug
+
+    try:
+        db = ladybug.Database(str(tmp))
+        try:
+            conn = ladybug.Connection(db)
+            step("schema")
+            for ddl in schema_statements(rel_pairs(edges)):
+                conn.execute(ddl)
+            scratch = Path(f"{tmp}.copy")
+            shutil.rmtree(scratch, ignore_errors=True)
+            scratch.mkdir()
+            try:
+                step("nodes")
+                node_cols = list(NODE_PROPERTIES.items())
+                for label, rows in nodes.items():
+                    _copy(conn, label, _arrow(rows, node_cols), Path(scratch, f"n-{label}.parquet"))
+                step("edges")
+                edge_cols = [("from", "string"), ("to", "string"), *EDGE_PROPERTIES.items()]
+                for (rel_type, src, dst), rows in edges.items():
+                    file = Path(scratch, f"e-{rel_type}-{src}-{dst}.parquet")
+                    _copy(conn, rel_type, _arrow(rows, edge_cols), file, f" (from='{src}', to='{dst}')")
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+            conn.close()
+        finally:
+            db.close()
+        if _wal(tmp).exists():
+            raise StoreError(f"the new store {tmp} was not checkpointed; the previous store is unchanged")
+        step("swap")
+        # a write-ahead log left by a crashed writer of the old store must not be replayed on the new one
+        _wal(target).unlink(missing_ok=True)
+        os.replace(tmp, target)
+    except BaseException:
+        _remove_db_files(tmp)
+        raise
+    return BuildInfo(
+        target,
+        sum(len(r) for r in nodes.values()),
+        sum(len(r) for r in edges.values()),
+        time.perf_counter() - started,
+    )
+
+
+def _copy(conn: Any, table: str, data: pa.Table, file: Path, options: str = "") -> None:
+    if data.num_rows == 0:
+        return
+    pq.write_table(data, file)
+    conn.execute(f"COPY {table} FROM '{_quote(str(file))}'{options}")
+
+
+def _quote(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def _wal(db: Path) -> Path:
+    return db.with_name(db.name + ".wal")
+
+
+def _remove_db_files(db: Path) -> None:
+    for p in (db, _wal(db)):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _remove_stale_builds(target: Path) -> None:
+    """Leftovers of builds whose process died (killed mid-build); a live build's file is left alone."""
+    for leftover in target.parent.glob(f".{target.name}.building-*"):
+        pid = leftover.name.rsplit("-", 1)[-1].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- reading
+class EmbeddedStore:
+    """An open store. Read-only unless ``read_only=False``; use as a context manager."""
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = True) -> None:
+        import ladybug
+
+        self.path = Path(path)
+        self.read_only = read_only
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.path}: run `bangfu build` first (or pass --store)")
+        try:
+            self._db = ladybug.Database(str(self.path), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except RuntimeError as exc:
+            raise StoreError(f"cannot open {self.path}: {_one_line(exc)}") from exc
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._conn.close()
+        with contextlib.suppress(Exception):
+            self._db.close()
+
+    def query(
+        self,
+        cypher: str,
+        params: dict[str, Any] | None = None,
+        *,
+        timeout_ms: int | None = DEFAULT_TIMEOUT_MS,
+    ) -> QueryResult:
+        """Run one Cypher statement; engine errors become a one-line StoreError."""
+        if timeout_ms:
+            self._conn.set_query_timeout(int(timeout_ms))
+        try:
+            result = self._conn.execute(cypher, params or {})
+            if isinstance(result, list):  # several statements: keep the last one's answer
+                result = result[-1]
+            columns = list(result.get_column_names())
+            rows = [[plain(v) for v in row] for row in result.get_all()]
+        except RuntimeError as exc:
+            raise StoreError(self._explain(exc)) from exc
+        return QueryResult(columns, rows, compatibility_warnings(cypher))
+
+    def _explain(self, exc: Exception) -> str:
+        message = _one_line(exc)
+        if self.read_only and "read-only" in message:
+            return f"refused: the store is open read-only and this query writes ({message}); use --write"
+        if "interrupted" in message.lower() or "timeout" in message.lower():
+            return f"query stopped by the timeout ({message})"
+        return message
+
+
+def open_store(path: str | os.PathLike | None = None, *, read_only: bool = True) -> EmbeddedStore:
+    return EmbeddedStore(path or default_store_path(), read_only=read_only)
+
+
+def _one_line(exc: Exception) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
+def plain(value: Any) -> Any:
+    """Engine values as plain Python: SUM's Decimal → int/float, nodes/relationships → property dicts."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items() if not k.startswith("_") or k == "_LABEL"}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+_CAVEATS = [
+    (
+        re.compile(r"\bORDER\s+BY\b[^;]*?\bLIMIT\b[^;]*?\b(collect|min|max|sum|avg)\s*\(", re.I | re.S),
+        "ladybug 0.22 ignores ORDER BY … LIMIT before collect/min/max/sum: the answer may be wrong",
+    ),
+    (
+        re.compile(r"\bsize\s*\(\s*\(", re.I),
+        "size((pattern)) is not a pattern count here; use COUNT { MATCH … }",
+    ),
+    (
+        re.compile(r"\[[^\]]*\*\s*(\d*\s*\.\.\s*)?\]", re.S),
+        "unbounded variable-length path: walk semantics can explode; write [* TRAIL 1..k]",
+    ),
+]
+
+
+def compatibility_warnings(cypher: str) -> list[str]:
+    """Known ladybug pitfalls a query text shows (docs/cypher.md); warnings, not refusals."""
+    return [message for pattern, message in _CAVEATS if pattern.search(cypher)]

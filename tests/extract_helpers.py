@@ -42,4 +42,8 @@ def assists(ext: Extraction, status: str | None = None) -> set[tuple[str, str]]:
 
 def relations(ext: Extraction, rtype: str) -> set[tuple[str, str]]:
     names = {e.id: (e.code or e.name) for e in ext.entities}
-    return {(names.get(r.source, r.source), names.get(r.target, r.target)) for r in ext.relations if r.type == rtype}
+    return {
+        (names.get(r.source, r.source), names.get(r.target, r.target))
+        for r in ext.relations
+        if r.type == rtype
+    }

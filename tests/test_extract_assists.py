@@ -125,7 +125,9 @@ def test_counted_helped_side_is_a_group_fact():
 
 def test_unnamed_helped_side_is_a_group_fact():
     ext = extract("浙江组织机关食堂优先采购对口支援地区农副产品。")
-    assert [(g.helper, g.helped, g.mechanism) for g in ext.groups] == [("region:330000", "对口支援地区", "对口支援")]
+    assert [(g.helper, g.helped, g.mechanism) for g in ext.groups] == [
+        ("region:330000", "对口支援地区", "对口支援")
+    ]
 
 
 def test_non_region_helper_designated_assistance():
@@ -135,5 +137,7 @@ def test_non_region_helper_designated_assistance():
 
 
 def test_own_province_behind_wo_sheng():
-    ext = extract("我省长沙市对口帮扶古丈县。我省与江苏省建立劳务协作机制。", title="湖南省乡村振兴局工作简报")
+    ext = extract(
+        "我省长沙市对口帮扶古丈县。我省与江苏省建立劳务协作机制。", title="湖南省乡村振兴局工作简报"
+    )
     assert ("430100", "433126") in assists(ext)

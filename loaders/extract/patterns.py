@@ -4,7 +4,6 @@
 - “X”公共品牌, “A”“B”等区域公用品牌  → Brand
 - “X”活动/行动, X年货节, X丰收节 …  → Campaign
 - …协会, …商会, …集团, …有限公司    → Organization
-- …村, …社区, …安置区 after a county → a place below that county
 
 Each pattern returns spans in the normalized text; overlaps with dictionary mentions are settled
 by the caller (dictionary names inside a pattern name, such as 湖南省 in 湖南省市场营销协会, give way).
@@ -81,7 +80,24 @@ ORG_SUFFIXES = (
     "公司",
 )
 _ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))")
-_PLACE = re.compile(rf"([{CJK}]{{2,6}}?(?:村|社区|安置区|安置点|移民新村))(?![{CJK}])")
+# a place below a county, written right after it: 安化县茶乡花海社区, 保靖县吕洞山镇排捧村
+PLACE_AFTER_COUNTY = re.compile(
+    rf"^((?:[{CJK}]{{2,5}}?(?:镇|乡))?[{CJK}]{{2,6}}?(?:村|社区|安置区|移民新村))"
+)
+PLACE_GENERIC = (
+    "农村",
+    "万村",
+    "示范村",
+    "名村",
+    "进村",
+    "搬迁",
+    "安置点",
+    "各",
+    "贫困村",
+    "脱贫村",
+    "行政村",
+    "全村",
+)
 
 # words that end a name scan to the left: verbs and function words that come before a name
 LEFT_STOPS = (
@@ -178,8 +194,4 @@ def find_pattern_names(text: str) -> list[PatternName]:
         name = text[start : m.end(1)]
         if len(name) >= 4 and name[0] not in "（(" and not any(g in name for g in GENERIC):
             out.append(PatternName(start, m.end(1), name, "Organization", name))
-    for m in _PLACE.finditer(text):
-        if any(g in m.group(1) for g in ("农村", "万村", "示范村", "名村", "进村", "搬迁", "安置点", "各")):
-            continue
-        out.append(PatternName(m.start(1), m.end(1), m.group(1), "Place", m.group(1)))
     return out

@@ -17,7 +17,7 @@ from loaders.extract.gazetteer import get_gazetteer
 from loaders.extract.lexicon import get_lexicon
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, get_matcher
-from loaders.extract.patterns import find_pattern_names
+from loaders.extract.patterns import PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
 from loaders.extract.resolve import (
     DocContext,
     home_context,
@@ -36,12 +36,8 @@ _CONTAINERS = ("Brand", "Campaign", "Organization", "Platform")
 def _merge_patterns(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add names found by patterns; dictionary names inside them become their inner parts."""
     lex = get_lexicon()
-    places: list[Mention] = []
     out = list(mentions)
     for p in find_pattern_names(text):
-        if p.type == "Place":
-            places.append(Mention(p.start, p.end, p.name, "Place", [p.name], via="pattern"))
-            continue
         inside = [m for m in out if p.start <= m.start and m.end <= p.end and m.container is None]
         crossing = [m for m in out if m.start < p.end and p.start < m.end and m not in inside]
         if crossing:
@@ -61,7 +57,7 @@ def _merge_patterns(text: str, mentions: list[Mention]) -> list[Mention]:
             m.container = mention
         out.append(mention)
     out.sort(key=lambda m: (m.start, -m.end))
-    return out + places
+    return out
 
 
 def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
@@ -83,23 +79,23 @@ def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
 
 
-def _resolve_places(mentions: list[Mention], ctx: DocContext) -> None:
-    """菖蒲塘村 becomes a place below its county only when the text writes the county right before it."""
+def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
+    """菖蒲塘村 becomes a place below its county only where the text writes the county right before it."""
     gaz = get_gazetteer()
-    by_end = {m.end: m for m in mentions if m.type == "Region" and m.code and m.container is None}
+    places: list[Mention] = []
     for m in mentions:
-        if m.kind != "Place":
+        if m.type != "Region" or not m.code or m.container is not None:
             continue
-        county = by_end.get(m.start)
-        if county is None or gaz.by_code[county.code].level != "county":
-            ctx.unresolved.append(
-                {"surface": m.surface, "start": m.start, "reason": "place without its county"}
-            )
+        if gaz.by_code[m.code].level != "county":
             continue
-        m.type, m.name = "Region", m.surface
-        m.entity_id = f"region:{county.code}:{m.surface}"
-        m.code = None
-        m.candidates = [county.code]
+        found = PLACE_AFTER_COUNTY.match(text[m.end : m.end + 16])
+        if not found or any(g in found.group(1) for g in PLACE_GENERIC):
+            continue
+        name = found.group(1)
+        place = Mention(m.end, m.end + len(name), name, "Place", [m.code], via="pattern")
+        place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"
+        places.append(place)
+    return places
 
 
 def _qualify_pattern_orgs(mentions: list[Mention], ctx: DocContext) -> None:
@@ -158,7 +154,7 @@ def extract_document(doc: Document) -> Extraction:
     resolve_regions(gaz, [m for m in mentions if m.kind == REGION], ctx, sentence_of)
     resolve_self_references(mentions, ctx)
     resolve_lexicon(lex, gaz, mentions, ctx)
-    _resolve_places(mentions, ctx)
+    mentions += _places_below_counties(text, mentions)
     _qualify_pattern_orgs(mentions, ctx)
 
     resolved = [m for m in mentions if m.entity_id]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.model import KnowledgeGraph
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
 
 
@@ -30,6 +31,7 @@ _ROWS = [
     ("430100", "长沙市", "prefecture", "430000", 28.23, 112.94),
     ("430300", "湘潭市", "prefecture", "430000", 27.83, 112.94),
     ("430500", "邵阳市", "prefecture", "430000", 27.24, 111.47),
+    ("430523", "邵阳县", "county", "430500", 26.99, 111.27),
     ("430528", "新宁县", "county", "430500", 26.43, 110.86),
     ("433100", "湘西土家族苗族自治州", "prefecture", "430000", 28.31, 109.74),
     ("433122", "泸溪县", "county", "433100", 28.22, 110.22),
@@ -187,13 +189,13 @@ def extraction_c(doc_id: str = "c002", path: str = "data/corpus/002.txt") -> Ext
 
 TEXT_D = (
     "国家乡村振兴局定点帮扶新宁县。长沙市通过消费帮扶采购龙山县农产品。"
-    "“832平台”上线泸溪县、永顺县特色产品。邵阳市新宁县崀山镇推出旅游线路。"
+    "“832平台”上线泸溪县、永顺县特色产品。邵阳市新宁县崀山镇推出旅游线路。邵阳县组织农产品展销。"
 )
 
 
 def extraction_d(doc_id: str = "d009", path: str = "data/corpus/009.txt") -> Extraction:
     """Adds: an agency as helper, a second mechanism on one pair (a parallel edge), a platform with no
-    operator, counties no one helps (泸溪县 through nobody, 新宁县 only through an agency), a village."""
+    operator, a county no one helps (邵阳县), one helped only by an agency (新宁县), a village."""
     t = TEXT_D
     s1 = "国家乡村振兴局定点帮扶新宁县。"
     s2 = "长沙市通过消费帮扶采购龙山县农产品。"
@@ -209,6 +211,7 @@ def extraction_d(doc_id: str = "d009", path: str = "data/corpus/009.txt") -> Ext
             region("433122", "泸溪县", "county", "433100", "泸溪县"),
             region("433127", "永顺县", "county", "433100", "永顺县"),
             Entity("region:430528:崀山镇", "Region", "崀山镇", None, ["崀山镇"], "village", "region:430528"),
+            region("430523", "邵阳县", "county", "430500", "邵阳县"),
             Entity("platform:832平台", "Platform", "832平台", aliases=["832平台"]),
         ],
         relations=[
@@ -222,6 +225,13 @@ def extraction_d(doc_id: str = "d009", path: str = "data/corpus/009.txt") -> Ext
 
 def sample_extractions() -> list[Extraction]:
     return [extraction_a(), extraction_b(), extraction_c(), extraction_d()]
+
+
+def sample_graph(extractions: list[Extraction] | None = None) -> KnowledgeGraph:
+    """The merged sample facts (all four documents unless given), on the small gazetteer."""
+    kg = KnowledgeGraph(FakeGazetteer())
+    kg.add_extractions(sample_extractions() if extractions is None else extractions)
+    return kg
 
 
 TEXTS = {"a000": TEXT_A, "b003": TEXT_B, "c002": TEXT_C, "d009": TEXT_D}

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from graph_helpers import FakeGazetteer, extraction_a, extraction_b, sample_extractions
+from graph_helpers import FakeGazetteer, extraction_a, extraction_b, sample_graph
 
 from graph.model import KnowledgeGraph
 from graph.store.embedded import (
@@ -28,10 +28,7 @@ COUNTS = "MATCH (n) RETURN count(n) AS nodes"
 EDGES = "MATCH ()-[r]->() RETURN count(r) AS edges"
 
 
-def make_graph(extractions=None) -> KnowledgeGraph:
-    kg = KnowledgeGraph(FakeGazetteer())
-    kg.add_extractions(extractions if extractions is not None else sample_extractions())
-    return kg
+make_graph = sample_graph
 
 
 def counts(path: Path) -> tuple[int, int]:

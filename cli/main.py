@@ -14,6 +14,10 @@ import sys
 SUBCOMMANDS: list[str] = [
     "cli.docs",
     "cli.extract",
+    "cli.build",
+    "cli.query",
+    "cli.export",
+    "cli.neo4j",
 ]
 
 

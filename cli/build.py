@@ -1,0 +1,99 @@
+"""`bangfu build [PATH...] [--store PATH]`: read, extract and write the embedded store, with a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from cli.store_args import add_store_argument, store_path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="build the graph store from documents", description=__doc__)
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        default=["data/corpus"],
+        help="files or folders (default data/corpus)",
+    )
+    add_store_argument(p)
+    p.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this (default 50)")
+    p.add_argument(
+        "--incremental",
+        action="store_true",
+        help="reuse the facts the current store holds for documents whose content has not changed",
+    )
+    p.add_argument(
+        "--all-regions",
+        action="store_true",
+        help="add every gazetteer region, not only those mentioned and their ancestors",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+class ProgressBar:
+    """A one-line bar on stderr when it is a terminal; a line per 10% otherwise (logs stay short)."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
+        self.stream, self.width = stream, width
+        self.tty = stream.isatty()
+        self._last_decile = -1
+
+    def __call__(self, done: int, total: int | None, item: str) -> None:
+        total = max(total or 0, done, 1)
+        if self.tty:
+            filled = int(self.width * done / total)
+            name = item[-40:]
+            self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {name:<40}")
+            if done >= total:
+                self.stream.write("\n")
+            self.stream.flush()
+            return
+        decile = 10 * done // total
+        if decile != self._last_decile:
+            self._last_decile = decile
+            self.stream.write(f"{done}/{total} documents\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from graph.build import build_store
+    from graph.store.embedded import StoreError
+
+    store = store_path(args)
+    started = time.perf_counter()
+    try:
+        report = build_store(
+            args.paths,
+            store,
+            incremental=args.incremental,
+            max_bytes=int(args.max_mb * 1024 * 1024),
+            all_regions=args.all_regions,
+            progress=None if args.quiet else ProgressBar(),
+        )
+    except (StoreError, RuntimeError, OSError) as exc:
+        print(f"bangfu build: {exc}", file=sys.stderr)
+        return 1
+    s = report.summary
+    out = sys.stdout
+    out.write(f"store      {report.store}\n")
+    out.write(
+        f"documents  {s['documents']}"
+        + (f" ({report.reused} unchanged, facts reused)" if report.reused else "")
+        + "\n"
+    )
+    out.write("entities   " + (", ".join(f"{k} {v}" for k, v in s["entities"].items()) or "none") + "\n")
+    out.write("relations  " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none") + "\n")
+    if s.get("groups"):
+        out.write(f"groups     {s['groups']} statements about unnamed places\n")
+    out.write(f"skipped    {len(report.skipped)}\n")
+    for path, reason in report.skipped:
+        out.write(f"  {path}: {reason}\n")
+    out.write(
+        f"time       {time.perf_counter() - started:.2f} s ("
+        + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items() if k != "total")
+        + ")\n"
+    )
+    return 0 if s["documents"] or not report.skipped else 1

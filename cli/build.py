@@ -86,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
     )
     out.write("entities   " + (", ".join(f"{k} {v}" for k, v in s["entities"].items()) or "none") + "\n")
     out.write("relations  " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none") + "\n")
+    if report.designated:
+        out.write(f"lists      {report.designated} regions carry the designation lists they are on\n")
     if s.get("groups"):
         out.write(f"groups     {s['groups']} statements about unnamed places\n")
     out.write(f"skipped    {len(report.skipped)}\n")

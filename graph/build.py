@@ -30,6 +30,7 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     reused: int = 0
     timings: dict[str, float] = field(default_factory=dict)
+    designated: int = 0  # regions annotated with the designation lists they are on
 
 
 def count_files(paths: Iterable[str | os.PathLike]) -> int:
@@ -89,6 +90,26 @@ def build_graph(
     return kg, skipped, reused
 
 
+def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None = None) -> int:
+    """Put the designation lists each Region is on (湖南51个脱贫县 …) on its node as ``designations``, so
+    Cypher can filter by list. ``by_code`` defaults to graph.reference's shipped lists; returns how many
+    nodes were annotated (0 when the reference lists are not available)."""
+    if by_code is None:
+        try:
+            from graph.reference import designations_by_code
+
+            by_code = designations_by_code()
+        except (ImportError, OSError, ValueError):
+            return 0
+    count = 0
+    for nid, data in list(kg.graph.nodes(data=True)):
+        names = by_code.get(data.get("code") or "") if data["label"] == "Region" else None
+        if names and nid.count(":") == 1:
+            kg.annotate(nid, designations=sorted(set(names)))
+            count += 1
+    return count
+
+
 def _meta(doc: Any) -> dict[str, Any]:
     """The document fields the graph keeps, from the loader (which knows them best)."""
     return {k: getattr(doc, k, None) for k in ("id", "path", "title", "date", "doc_number")}
@@ -139,9 +160,10 @@ def build_store(
     kg, skipped, reused = build_graph(
         paths, max_bytes=max_bytes, previous=previous, all_regions=all_regions, progress=progress
     )
+    designated = apply_designations(kg)
     timings["read + extract + merge"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     write_store(kg, store, hook=hook)
     timings["write store"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started
-    return BuildReport(Path(store), kg.summary(), skipped, reused, timings)
+    return BuildReport(Path(store), kg.summary(), skipped, reused, timings, designated)

@@ -247,3 +247,12 @@ def test_parallel_edges_per_mechanism_and_village_chain(kg: KnowledgeGraph) -> N
     kg.remove_document("d009")
     assert "region:430528:崀山镇" not in kg.graph and "region:430528" not in kg.graph
     assert set(kg.graph.get_edge_data("region:430100", "region:433130")) == {"ASSISTS|对口帮扶"}
+
+
+def test_designations_from_reference_lists(kg: KnowledgeGraph) -> None:
+    from graph.build import apply_designations
+
+    n = apply_designations(kg, {"433130": ["湖南51个脱贫县"], "433127": ["湖南51个脱贫县"], "999999": ["x"]})
+    assert n == 2
+    assert kg.graph.nodes["region:433130"]["designations"] == ["湖南51个脱贫县"]
+    assert "designations" not in kg.graph.nodes["region:430100"]

@@ -89,6 +89,10 @@ def _all_to_lint() -> list[tuple[str, str, dict]]:
     out += [(f"push:{s.id}", s.cypher, s.params) for s in push_plan(kg.graph, batch_size=3)]
     out += [(f"analyst:{q.name}", q.cypher, q.params) for q in ANALYST_QUERIES.values()]
     out += [(f"script:{i}", text, {}) for i, text in enumerate(cypher_statements(kg.graph))]
+    docs = (LINT_DIR.parent.parent / "docs" / "cypher.md").read_text(encoding="utf-8")
+    params = {"region": "region:433130", "min_helped": 1, "since": 2021}
+    for i, block in enumerate(docs.split("```cypher\n")[1:]):
+        out.append((f"docs:{i}", block.split("```", 1)[0], params))
     out += [
         ("canary:syntax", "MATCH (n RETURN n", {}),
         ("canary:dialect", "MATCH (n:Region) RETURN label(n) AS l", {}),
@@ -120,7 +124,7 @@ def test_the_linter_catches_what_it_should(diagnostics) -> None:
     assert any("$missing" in d["message"] for d in diagnostics["canary:parameter"])
 
 
-@pytest.mark.parametrize("group", ["tool:", "push:", "script:", "analyst:"])
+@pytest.mark.parametrize("group", ["tool:", "push:", "script:", "analyst:", "docs:"])
 def test_statements_are_valid_neo4j_cypher(diagnostics, group: str) -> None:
     assert any(sid.startswith(group) for sid in diagnostics), f"no {group} statements were linted"
     assert _problems(diagnostics, group) == []

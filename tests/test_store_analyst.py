@@ -71,3 +71,15 @@ def test_every_query_is_documented() -> None:
         assert query.cypher in text, (
             f"docs/cypher.md lacks the {query.name} query as written in graph/analyst.py"
         )
+
+
+def test_designation_list_question_from_the_docs(tmp_path: Path) -> None:
+    kg = sample_graph()
+    for code in ("433130", "430523", "433122"):
+        kg.annotate(f"region:{code}", designations=["hunan-51"])
+    write_store(kg, tmp_path / "d.lbdb")
+    text = Path(__file__).parent.parent.joinpath("docs", "cypher.md").read_text(encoding="utf-8")
+    cypher = text.split("```cypher\n", 1)[1].split("```", 1)[0]
+    assert "hunan-51" in cypher
+    with open_store(tmp_path / "d.lbdb") as store:
+        assert store.query(cypher).rows == [["430523", "邵阳县"]]

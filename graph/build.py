@@ -85,7 +85,10 @@ def build_graph(
         except Exception as exc:  # one bad document must not stop a corpus build
             skipped.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
-        kg.add_extraction(ext, _meta(doc))
+        try:
+            kg.add_extraction(ext, _meta(doc))
+        except ValueError as exc:  # facts outside the ontology: report, keep the rest
+            skipped.append((doc.path, f"facts refused: {exc}"))
     report(max(total, done), max(total, done), "")
     return kg, skipped, reused
 

@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from graph.hierarchy import GazetteerLike, Hierarchy, default_gazetteer
-from graph.schema import document_id, edge_key, label_of_id, region_id
+from graph.schema import EDGE_TYPES, NODE_LABELS, document_id, edge_key, label_of_id, region_id
 from loaders.extract.facts import Entity, Extraction, Group, Relation
 
 FORMAT = "bangfu-graph"
@@ -165,6 +165,7 @@ class KnowledgeGraph:
             raise ValueError("an Extraction needs doc['id'] to be merged")
         doc_id = str(meta["id"])
         meta["id"] = doc_id
+        _check(ext)
         fingerprint = _fingerprint(meta, ext)
         if self._fingerprints.get(doc_id) == fingerprint:
             return False
@@ -429,6 +430,22 @@ class KnowledgeGraph:
             parent = self._hierarchy.parent_code(code)
             if parent and parent in self._hierarchy:
                 self._add_chain([(region_id(code), region_id(parent))])
+
+
+def _check(ext: Extraction) -> None:
+    """Refuse facts outside the ontology before they touch the graph: every store has a table per
+    label and type, and one unknown name would fail a whole build at write time."""
+    for ent in ext.entities:
+        if ent.type not in NODE_LABELS or ent.type == "Document":
+            raise ValueError(f"entity {ent.id!r} has type {ent.type!r}, not one of the entity labels")
+    for rel in ext.relations:
+        if rel.type not in EDGE_TYPES or rel.type in ("PART_OF", "MENTIONED_IN"):
+            raise ValueError(
+                f"relation {rel.source} → {rel.target} has type {rel.type!r}, not an extracted type"
+            )
+        for nid in (rel.source, rel.target):
+            if label_of_id(nid) in (None, "Document"):
+                raise ValueError(f"relation {rel.type} names {nid!r}, which is not an entity id")
 
 
 def _region_code(nid: str) -> str | None:

@@ -256,3 +256,16 @@ def test_designations_from_reference_lists(kg: KnowledgeGraph) -> None:
     assert n == 2
     assert kg.graph.nodes["region:433130"]["designations"] == ["湖南51个脱贫县"]
     assert "designations" not in kg.graph.nodes["region:430100"]
+
+
+def test_facts_outside_the_ontology_are_refused(kg: KnowledgeGraph) -> None:
+    before = snapshot(kg)
+    bad = extraction_a(doc_id="bad", path="bad.txt")
+    bad.entities[0].type = "County"
+    with pytest.raises(ValueError, match="County"):
+        kg.add_extraction(bad)
+    bad = extraction_a(doc_id="bad", path="bad.txt")
+    bad.relations[0].type = "HELPS"
+    with pytest.raises(ValueError, match="HELPS"):
+        kg.add_extraction(bad)
+    assert snapshot(kg) == before and "bad" not in kg.document_ids

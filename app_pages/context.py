@@ -1,0 +1,93 @@
+"""What every page reads: the store's graph, its search index and the gazetteer, loaded once per build.
+
+Why cached on the store's modification time: a page load must never re-extract or even re-read the
+store when nothing changed, yet a `bangfu build` (or an upload on the Documents page) that swaps in a
+new store file must show up on the next page load. ``st.cache_resource`` keyed on (path, mtime) gives
+both: the graph is shared by every session until the file changes, then read once again.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from graph.model import KnowledgeGraph
+from graph.search import SearchIndex
+from graph.store.embedded import default_store_path
+
+
+@dataclass
+class AppData:
+    """The loaded store: the graph with its bookkeeping, a search index, when the store was built."""
+
+    store: Path
+    stamp: int  # the store file's mtime in ns: the cache key of everything derived from it
+    built_at: datetime
+    kg: KnowledgeGraph
+    index: SearchIndex
+    load_seconds: float
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        return self.kg.graph
+
+
+def store_path() -> Path:
+    """``$BANGFU_STORE`` or data/store/bangfu.lbdb, read on every run so tests can point elsewhere."""
+    return default_store_path()
+
+
+def store_stamp(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer() -> Any | None:
+    """The project gazetteer (region names, codes, hierarchy, coordinates), None when not installed."""
+    from graph.hierarchy import default_gazetteer
+
+    try:
+        return default_gazetteer()
+    except Exception:  # a broken gazetteer must not take every page down; pages say what is missing
+        return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _load(path: str, stamp: int) -> AppData:
+    from graph.store.readback import load_graph
+
+    started = time.perf_counter()
+    kg = load_graph(path, gazetteer=gazetteer())
+    index = SearchIndex.from_graph(kg)
+    return AppData(
+        store=Path(path),
+        stamp=stamp,
+        built_at=datetime.fromtimestamp(stamp / 1e9),
+        kg=kg,
+        index=index,
+        load_seconds=time.perf_counter() - started,
+    )
+
+
+def load(path: Path | None = None) -> AppData:
+    """The store's data; raises FileNotFoundError when there is no store, StoreError when unreadable."""
+    path = path or store_path()
+    stamp = store_stamp(path)
+    if stamp is None:
+        raise FileNotFoundError(str(path))
+    return _load(str(path), stamp)
+
+
+def forget() -> None:
+    """Drop every cached graph (after the app itself rewrote the store)."""
+    _load.clear()

@@ -1,0 +1,212 @@
+"""Cypher: an editor with example queries, run read-only with a timeout and a row limit, against the
+embedded store (default) or Neo4j (when NEO4J_URI is set). Results as a table (CSV download) and, when
+they hold nodes, as a graph. Engine errors are shown as the engine's one-line message, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from app_pages.context import AppData
+from app_pages.i18n import t
+from graph.viz import network_html
+
+DEFAULT_LIMIT = 1000
+DEFAULT_TIMEOUT_S = 10
+GRAPH_MAX_NODES = 500
+
+
+@dataclass(frozen=True)
+class Example:
+    key: str
+    cypher: str
+    params: dict[str, Any]
+
+
+# Queries are data, not UI text: they run unchanged on the embedded store (and, but for the TRAIL path,
+# on Neo4j). Their titles are in app_pages/i18n.py under cypher.ex.<key>.
+EXAMPLES: tuple[Example, ...] = (
+    Example(
+        "unpaired",
+        "MATCH (c:Region)\nWHERE c.level = 'county'\n"
+        "  AND NOT EXISTS { MATCH (c)-[:PART_OF*0..2]->(:Region)<-[:ASSISTS]-() }\n"
+        "RETURN c.id AS id, c.name AS name\nORDER BY id",
+        {},
+    ),
+    Example(
+        "partners",
+        "MATCH (h {name: $helper})-[r:ASSISTS]->(t)\n"
+        "RETURN h.name AS helper, t.name AS helped, r.mechanism AS mechanism,\n"
+        "       r.first_year AS since, r.n_evidence AS evidence\nORDER BY helped, mechanism",
+        {"helper": "长沙市"},
+    ),
+    Example(
+        "paths",
+        "MATCH p = (a:Region {name: $from})-[* TRAIL 1..4]-(b:Region {name: $to})\n"
+        "RETURN nodes(p) AS places, length(p) AS hops\nORDER BY hops\nLIMIT 10",
+        {"from": "长沙市", "to": "永顺县"},
+    ),
+    Example(
+        "platforms",
+        "MATCH (p:Platform)-[:PROMOTES]->(r:Region)\nOPTIONAL MATCH (o)-[:OPERATES]->(p)\n"
+        "RETURN r.name AS region, p.name AS platform, o.name AS operator\nORDER BY region, platform",
+        {},
+    ),
+    Example(
+        "helpers_of",
+        "MATCH (c:Region {name: $county})-[:PART_OF*0..2]->(a:Region)<-[r:ASSISTS]-(h)\n"
+        "RETURN h.name AS helper, a.name AS via, r.mechanism AS mechanism, r.n_evidence AS evidence\n"
+        "ORDER BY helper, via",
+        {"county": "龙山县"},
+    ),
+)
+
+
+def neo4j_configured() -> bool:
+    return bool(os.environ.get("NEO4J_URI"))
+
+
+def run_query(store: str, engine: str, cypher: str, params: dict[str, Any], timeout_s: int) -> Any:
+    """Run read-only; returns a QueryResult or raises with the engine's one-line message."""
+    if engine == "neo4j":
+        from graph.store.neo4j import Neo4jSettings, query
+
+        return query(cypher, params, Neo4jSettings.from_env())
+    from graph.store.embedded import open_store
+
+    with open_store(store, read_only=True) as s:
+        return s.query(cypher, params, timeout_ms=int(timeout_s * 1000))
+
+
+def cell(value: Any) -> Any:
+    """A result value as table text: nodes by name and label, lists element-wise, scalars as they are."""
+    if isinstance(value, dict):
+        if "id" in value and ("name" in value or "_LABEL" in value):
+            label = value.get("_LABEL")
+            return f"{value.get('name') or value['id']}" + (f" [{label}]" if label else "")
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, list):
+        return " · ".join(str(cell(v)) for v in value)
+    return value
+
+
+def node_ids(rows: list[list[Any]], graph: nx.MultiDiGraph) -> list[str]:
+    """Graph nodes a result holds: node values (dicts with an id), paths' node lists, or id strings."""
+    found: dict[str, None] = {}
+
+    def visit(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("id"), str) and value["id"] in graph:
+                found[value["id"]] = None
+            for key in ("_NODES", "_nodes", "nodes"):
+                if isinstance(value.get(key), list):
+                    for v in value[key]:
+                        visit(v)
+        elif isinstance(value, list):
+            for v in value:
+                visit(v)
+        elif isinstance(value, str) and value in graph:
+            found[value] = None
+
+    for row in rows:
+        for value in row:
+            visit(value)
+    return list(found)
+
+
+def result_graph(graph: nx.MultiDiGraph, ids: list[str]) -> nx.MultiDiGraph:
+    """The nodes a result names and the fact edges among them."""
+    keep = set(ids)
+    out = nx.MultiDiGraph()
+    for n in ids:
+        out.add_node(n, **graph.nodes[n])
+    for u, v, key, d in graph.edges(keep, keys=True, data=True):
+        if v in keep and d.get("type") != "MENTIONED_IN":
+            out.add_edge(u, v, key=key, **d)
+    return out
+
+
+def _load_example() -> None:
+    ex = next(e for e in EXAMPLES if e.key == st.session_state["cy_example"])
+    st.session_state["cy_query"] = ex.cypher
+    st.session_state["cy_params"] = json.dumps(ex.params, ensure_ascii=False)
+    st.session_state.pop("cy_result", None)
+
+
+def render(data: AppData) -> None:
+    st.title(t("page.cypher"))
+    if "cy_query" not in st.session_state:
+        st.session_state["cy_example"] = EXAMPLES[0].key
+        _load_example()
+    st.selectbox(
+        t("cypher.examples"),
+        [e.key for e in EXAMPLES],
+        format_func=lambda k: t("cypher.ex." + k),
+        key="cy_example",
+        on_change=_load_example,
+    )
+    st.text_area(t("cypher.query"), key="cy_query", height=180)
+    a, b, c, d = st.columns([3, 1, 1, 1])
+    a.text_input(t("cypher.params"), key="cy_params", help=t("cypher.params_help"))
+    limit = b.number_input(t("cypher.limit"), 1, 100_000, DEFAULT_LIMIT, key="cy_limit")
+    timeout = c.number_input(t("cypher.timeout"), 1, 600, DEFAULT_TIMEOUT_S, key="cy_timeout")
+    engines = ["embedded", *(["neo4j"] if neo4j_configured() else [])]
+    engine = d.selectbox(
+        t("cypher.engine"), engines, format_func=lambda e: t("cypher.engine." + e), key="cy_engine"
+    )
+    st.caption(t("cypher.readonly"))
+    if st.button(t("cypher.run"), type="primary", key="cy_run"):
+        try:
+            params = json.loads(st.session_state["cy_params"] or "{}")
+            if not isinstance(params, dict):
+                raise ValueError(t("cypher.params_not_object"))
+        except ValueError as exc:
+            st.session_state["cy_result"] = {"error": t("cypher.params_error", error=str(exc))}
+        else:
+            try:
+                result = run_query(
+                    str(data.store), engine, st.session_state["cy_query"], params, int(timeout)
+                )
+                st.session_state["cy_result"] = {"result": result}
+            except Exception as exc:  # the engine's message, one line; never a traceback
+                message = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+                st.session_state["cy_result"] = {"error": message}
+    outcome = st.session_state.get("cy_result")
+    if not outcome:
+        return
+    if "error" in outcome:
+        st.error(outcome["error"])
+        return
+    result = outcome["result"]
+    for warning in result.warnings:
+        st.warning(warning)
+    rows = result.rows[: int(limit)]
+    if len(result.rows) > len(rows):
+        st.caption(t("cypher.truncated", shown=len(rows), total=len(result.rows)))
+    else:
+        st.caption(t("cypher.rows", n=len(rows)))
+    frame = pd.DataFrame([[cell(v) for v in row] for row in rows], columns=result.columns)
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button(
+        t("cypher.download"),
+        frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name="bangfu-query.csv",
+        mime="text/csv",
+        key="cy_download",
+    )
+    ids = node_ids(rows, data.graph)
+    if ids and len(ids) <= GRAPH_MAX_NODES:
+        st.subheader(t("cypher.as_graph", n=len(ids)))
+        st.iframe(
+            network_html(result_graph(data.graph, ids), texts={"evidence": t("col.evidence")}), height=520
+        )
+    elif ids:
+        st.caption(t("cypher.graph_too_big", n=len(ids), limit=GRAPH_MAX_NODES))

@@ -1,0 +1,246 @@
+"""Documents: upload files into the graph, read a document with its facts marked, remove a document.
+
+Uploads go through graph/build.py's ``build_graph`` — the CLI's loaders, size limit and error reports —
+with a progress bar; the new facts are merged into the graph read back from the store and the store is
+rewritten in one atomic swap (graph/store/embedded.py): a failure anywhere leaves the previous store as
+it was. Removal is the same: read, ``remove_document``, write.
+
+A document's text is re-read from its file (``loaders.read.load_path``), never re-extracted: evidence
+spans index that text, so the marks land on the words the facts came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import context
+from app_pages.context import AppData
+from app_pages.highlight import mark
+from app_pages.i18n import t
+
+UPLOAD_DIR_NAME = "uploads"
+
+
+def upload_dir(store: Path) -> Path:
+    """Uploaded files are kept beside the store, so a document can be shown again later."""
+    return store.parent / UPLOAD_DIR_NAME
+
+
+def save_uploads(files: list[Any], folder: Path) -> list[Path]:
+    """Write uploads under their own (base) names; a different file of the same name gets a suffix."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for f in files:
+        data = f.getvalue()
+        name = Path(f.name).name or "upload"
+        target = folder / name
+        if target.exists() and target.read_bytes() != data:
+            digest = hashlib.sha256(data).hexdigest()[:8]
+            target = folder / f"{target.stem}-{digest}{target.suffix}"
+        target.write_bytes(data)
+        saved.append(target)
+    return saved
+
+
+def _fresh_graph(store: Path) -> Any:
+    """A graph to change: read back from the store (never the cached one other sessions are reading)."""
+    from graph.model import KnowledgeGraph
+    from graph.store.readback import load_graph
+
+    if store.exists():
+        return load_graph(store, gazetteer=context.gazetteer())
+    return KnowledgeGraph(context.gazetteer())
+
+
+def add_files(
+    paths: list[Path], store: Path, progress: Any = None
+) -> tuple[dict, list[tuple[str, str]], int]:
+    """Load, extract and merge ``paths`` into the store; returns (summary, skipped, documents added)."""
+    from graph.build import build_graph
+    from graph.store.embedded import write_store
+
+    new, skipped, _ = build_graph([str(p) for p in paths], progress=progress, gazetteer=context.gazetteer())
+    kg = _fresh_graph(store)
+    added = 0
+    for doc_id in new.document_ids:
+        added += kg.add_extraction(new.extraction(doc_id), new.document(doc_id))
+    if added:
+        write_store(kg, store)
+    return kg.summary(), skipped, added
+
+
+def remove(doc_id: str, store: Path) -> bool:
+    from graph.store.embedded import write_store
+
+    kg = _fresh_graph(store)
+    if not kg.remove_document(doc_id):
+        return False
+    write_store(kg, store)
+    return True
+
+
+def document_text(path: str | None) -> str | None:
+    """The document's original text as the loaders read it (the text evidence spans index)."""
+    if not path or not Path(path).is_file():
+        return None
+    try:
+        from loaders.read import load_path
+    except ImportError:
+        return None
+    try:
+        doc = load_path(path)
+    except Exception:  # unreadable now: the page shows the evidence sentences instead
+        return None
+    return getattr(doc, "original", None)
+
+
+def _upload_section(store: Path) -> None:
+    st.subheader(t("documents.upload"))
+    files = st.file_uploader(
+        t("documents.upload_help"),
+        accept_multiple_files=True,
+        type=["txt", "md", "html", "htm", "pdf", "docx"],
+        key="doc_files",
+    )
+    if not st.button(t("documents.add"), disabled=not files, key="doc_add"):
+        return
+    bar = st.progress(0.0, text=t("documents.reading"))
+
+    def progress(done: int, total: int | None, item: str) -> None:
+        total = max(total or 0, done, 1)
+        bar.progress(
+            min(done / total, 1.0), text=t("documents.progress", done=done, total=total, item=Path(item).name)
+        )
+
+    saved = save_uploads(files, upload_dir(store))
+    try:
+        summary, skipped, added = add_files(saved, store, progress)
+    except Exception as exc:  # nothing was written: the store swap is the last step
+        st.error(
+            t("documents.add_failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        )
+        return
+    bar.progress(1.0, text=t("documents.done"))
+    context.forget()
+    notes = [("success", t("documents.added", added=added, documents=summary["documents"]))]
+    notes += [
+        ("warning", t("documents.skipped", path=Path(path).name, reason=reason)) for path, reason in skipped
+    ]
+    st.session_state["doc_flash"] = notes
+    st.session_state.pop("doc_files", None)
+    st.rerun()
+
+
+def _facts_tables(data: AppData, doc_id: str) -> None:
+    g = data.graph
+    ext = data.kg.extraction(doc_id)
+    names = {e.id: e.name for e in ext.entities}
+
+    def name(nid: str) -> str:
+        return str(g.nodes[nid].get("name")) if nid in g else names.get(nid, nid)
+
+    st.markdown(f"**{t('documents.entities', n=len(ext.entities))}**")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.name"): e.name,
+                    t("col.type"): t("type." + e.type),
+                    t("col.aliases"): "、".join(sorted(set(e.aliases))),
+                    t("col.code"): e.code or "",
+                }
+                for e in ext.entities
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    st.markdown(f"**{t('documents.relations', n=len(ext.relations))}**")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    t("col.source"): name(r.source),
+                    t("col.relation"): t("rel." + r.type),
+                    t("col.target"): name(r.target),
+                    t("col.mechanism"): r.mechanism or "",
+                    t("col.status"): t("status." + r.status),
+                    t("col.inferred"): "✓" if r.inferred else "",
+                    t("col.sentence"): r.evidence.sentence,
+                }
+                for r in ext.relations
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def _reader(data: AppData) -> None:
+    kg = data.kg
+    docs = kg.document_ids
+    if not docs:
+        st.info(t("documents.none"))
+        return
+    st.subheader(t("documents.read"))
+    label = {
+        d: f"{kg.document(d).get('title') or Path(kg.document(d).get('path') or d).name} · {d}" for d in docs
+    }
+    doc_id = st.selectbox(t("documents.pick"), docs, format_func=lambda d: label[d], key="doc_pick")
+    meta = kg.document(doc_id)
+    ext = kg.extraction(doc_id)
+    st.caption(
+        t(
+            "documents.meta",
+            date=(meta.get("date") or "—")[:10],
+            number=meta.get("doc_number") or "—",
+            path=meta.get("path") or "—",
+        )
+    )
+    original = document_text(meta.get("path"))
+    evidence = [(r.evidence.sentence, r.evidence.start, r.evidence.end) for r in ext.relations]
+    evidence += [(g.evidence.sentence, g.evidence.start, g.evidence.end) for g in ext.groups]
+    if original is None:
+        st.info(t("documents.no_text"))
+        for sentence in dict.fromkeys(s for s, _, _ in evidence):
+            st.text(sentence)
+    else:
+        surfaces = [(alias, e.type) for e in ext.entities for alias in {e.name, *e.aliases}]
+        marked = mark(original, evidence, surfaces)
+        st.caption(t("documents.legend", found=marked.evidence_found, mentions=marked.mentions))
+        if marked.evidence_missing:
+            st.warning(t("documents.spans_missing", n=marked.evidence_missing))
+        st.html(marked.html)
+    _facts_tables(data, doc_id)
+    with st.expander(t("documents.remove")):
+        st.write(t("documents.remove_help"))
+        sure = st.checkbox(t("documents.remove_sure", title=label[doc_id]), key="doc_remove_sure")
+        if st.button(t("documents.remove_button"), disabled=not sure, key="doc_remove"):
+            try:
+                removed = remove(doc_id, data.store)
+            except Exception as exc:
+                st.error(t("documents.remove_failed", error=str(exc).splitlines()[0] if str(exc) else exc))
+                return
+            context.forget()
+            st.session_state.pop("doc_pick", None)
+            st.session_state.pop("doc_remove_sure", None)
+            if removed:
+                st.session_state["doc_flash"] = [("success", t("documents.removed", title=label[doc_id]))]
+            st.rerun()
+
+
+def render(data: AppData | None) -> None:
+    st.title(t("page.documents"))
+    for kind, message in st.session_state.pop("doc_flash", []):
+        (st.success if kind == "success" else st.warning)(message)
+    store = data.store if data is not None else context.store_path()
+    if data is not None:
+        _reader(data)
+    else:
+        st.info(t("documents.no_store_yet", path=str(store)))
+    _upload_section(store)

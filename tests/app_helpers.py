@@ -1,0 +1,165 @@
+"""Stores for the app's tests, built into a temporary folder (never the developer's data/).
+
+``sample_store`` builds the sample corpus (data/corpus) with the real loaders, gazetteer and extraction
+when they are installed — what `bangfu build` does — and otherwise from the hand-written facts of
+tests/graph_helpers.py, which state the same Hunan pairings (长沙市 → 龙山县, 湘潭市 → 永顺县, 济南市 →
+湘西州) over a small gazetteer. Either way the assertions below hold; ``SampleStore.real`` says which.
+
+``planted_store`` holds a document whose entity names and evidence carry script payloads: the app must
+show them as text.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graph_helpers import FakeGazetteer, sample_extractions
+
+from graph.model import KnowledgeGraph
+from graph.store.embedded import STORE_ENV, write_store
+from loaders.extract.facts import Entity, Evidence, Extraction, Relation
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+CORPUS = ROOT / "data" / "corpus"
+PWN_SCRIPT = "<script>window.__pwned=1</script>"
+PWN_IMG = '<img src=x onerror="window.__pwned=1">'
+
+
+@dataclass
+class SampleStore:
+    path: Path
+    real: bool  # built from data/corpus by the real pipeline (else from hand-written facts)
+    gazetteer: Any  # what the app must use as its gazetteer (None: the project's own)
+    documents: int
+
+
+def real_pipeline() -> bool:
+    """Whether the loaders, the gazetteer and the extraction are all installed."""
+    try:
+        import loaders.read  # noqa: F401
+
+        import loaders.extract.gazetteer  # noqa: F401
+        import loaders.extract.pipeline  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def build_sample_store(folder: Path) -> SampleStore:
+    path = folder / "bangfu.lbdb"
+    if real_pipeline():
+        from graph.build import build_store
+
+        report = build_store([str(CORPUS)], path)
+        return SampleStore(path, True, None, report.summary["documents"])
+    gaz = FakeGazetteer()
+    kg = KnowledgeGraph(gaz)
+    for ext in sample_extractions():
+        kg.add_extraction(ext)
+    write_store(kg, path)
+    return SampleStore(path, False, gaz, len(kg.document_ids))
+
+
+def planted_extraction(doc_path: str) -> tuple[Extraction, str]:
+    """A document whose text, entity names and evidence carry script payloads."""
+    text = f"恶意平台{PWN_IMG}推介龙山县农产品。{PWN_SCRIPT}长沙市对口帮扶龙山县。"
+    s1 = f"恶意平台{PWN_IMG}推介龙山县农产品。"
+    s2 = f"{PWN_SCRIPT}长沙市对口帮扶龙山县。"
+    a, b = text.index(s1), text.index(s2)
+    platform = f"platform:恶意平台{PWN_IMG}"
+    return Extraction(
+        doc={"id": "pwn0", "path": doc_path, "title": f"标题{PWN_SCRIPT}", "date": "2023-01-01"},
+        entities=[
+            Entity(platform, "Platform", f"恶意平台{PWN_IMG}", aliases=[f"恶意平台{PWN_IMG}"]),
+            Entity("region:433130", "Region", "龙山县", "433130", ["龙山县"], "county", "region:433100"),
+            Entity("region:430100", "Region", "长沙市", "430100", ["长沙市"], "prefecture", "region:430000"),
+        ],
+        relations=[
+            Relation("PROMOTES", platform, "region:433130", Evidence(s1, a, a + len(s1))),
+            Relation("ASSISTS", "region:430100", "region:433130", Evidence(s2, b, b + len(s2)), "对口帮扶"),
+        ],
+    ), text
+
+
+def build_planted_store(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    doc = folder / "planted.txt"
+    ext, text = planted_extraction(str(doc))
+    doc.write_text(text, encoding="utf-8")
+    kg = KnowledgeGraph(FakeGazetteer())
+    kg.add_extraction(ext)
+    path = folder / "planted.lbdb"
+    write_store(kg, path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------- a server
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """`streamlit run app.py` on a free port, headless, against ``store``; stopped by ``stop``."""
+
+    def __init__(self, store: Path, log: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, STORE_ENV: str(store), "PYTHONPATH": str(ROOT)}
+        self._log = open(log, "wb")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(APP),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait(self, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {self.proc.returncode}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        raise TimeoutError(f"streamlit did not answer on {self.url} within {timeout} s")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+        self._log.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import assists, extract
+from extract_helpers import assists, extract
 
 HUNAN = "湖南省关于做好对口帮扶工作的通知"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import extract, relations
+from extract_helpers import extract, relations
 
 
 def test_operates_through_qixia():

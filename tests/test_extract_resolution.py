@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract_helpers import codes_of, extract
+from extract_helpers import codes_of, extract
 
 
 def _region_codes(ext) -> set[str]:

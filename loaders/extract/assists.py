@@ -101,10 +101,18 @@ def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             pos = text.find(cue, end, view.end)
 
 
+# what may stand between a helper and its trigger: adverbs, time, status and 分别 — never another verb
+_FILLER = re.compile(
+    r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
+    r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
+    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|起|直接|对口|结对|新一轮|全面|深入)*$"
+)
+
+
 def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:
     text = view.text
     helpers, filler = view.run_before(pos)
-    if not helpers:
+    if not helpers or not _FILLER.match(filler):
         return
     clause_lo, clause_hi = view.clause_bounds(pos)
     if _trap(view, clause_lo, clause_hi) or _example(view, helpers[0].start):

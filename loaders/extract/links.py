@@ -123,7 +123,7 @@ def _nearest_actor(view: SentenceView, pos: int, lead: str) -> Mention | None:
 
 
 _PROMOTE = re.compile(r"推介|推广|帮销|展销|销售|汇集|上线|直播|带货|代言")
-_PRODUCTS = re.compile(r"^[^，。；]{0,16}?(?:产品|农产品|农副产品|特产|好物|土特产|年货|山货)")
+_PRODUCTS = re.compile(r"^[^，,。；;]{0,30}?(?:产品|农产品|农副产品|特产|好物|土特产|年货|山货)")
 
 
 def promotes(view: SentenceView) -> Iterator[Link]:
@@ -143,7 +143,7 @@ def promotes(view: SentenceView) -> Iterator[Link]:
             yield Link("PROMOTES", subject, place, 0.8, "seller promotes products of a place")
 
 
-_BRAND_BY = re.compile(r"^以[“\"]$")
+_BRAND_BY = re.compile(r"^以[“\"]?$")
 
 
 def brand_of(view: SentenceView, brands: list[Mention], inner_of) -> Iterator[Link]:

@@ -362,9 +362,11 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         rest = text[actor.end : hi]
         toward = _TOWARD.match(rest)
         group = None
+        bought = False
         if toward:
             group = COUNT_GROUP.match(rest[toward.end() :])
         if group is None:
+            bought = True
             buy = _BUY.match(rest)
             if buy and (
                 actor is view.subject() or text[actor.end : actor.end + 2] in ("借助", "依托", "组织")
@@ -381,6 +383,8 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         mech = (
             mech or view.heading_mechanism(pairing_only=False) or view.sentence_mechanism(pairing_only=False)
         )
+        if mech is None and bought:
+            mech = "消费帮扶"  # buying or selling the products of poor places is what 消费帮扶 means
         if mech is None or _trap(view, view.start, view.end):
             continue
         status = _status(view, text[view.start : actor.start], rest[: group.start()])

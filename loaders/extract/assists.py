@@ -24,8 +24,8 @@ from loaders.extract.roles import Roles
 from loaders.extract.view import CLAUSE_BREAK, SentenceView
 
 COUNT_GROUP = re.compile(
-    r"^(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,12}?"
-    r"(?:县|村|乡镇|乡|镇|地区|县市区|市县区|市县|市州|单位|社区|安置区|团场))"
+    r"^(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,10}"
+    r"(?:市县区|县市区|乡镇|市县|市州|县|村|地区|乡|镇|单位|社区|安置区|团场))(?![村镇级市区])"
 )
 UNNAMED_GROUP = re.compile(
     r"^(?:对口支援|对口帮扶|对口协作|东西部协作|协作|帮扶|受援)+(?:协作)?(?:地区|地|县|方)"

@@ -18,6 +18,7 @@ SUBCOMMANDS: list[str] = [
     "cli.query",
     "cli.export",
     "cli.neo4j",
+    "cli.bench",
 ]
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks: a synthetic corpus (corpus.py) and the harness behind `bangfu bench` (run.py)."""

@@ -1,0 +1,227 @@
+"""Ingestion at corpus scale: files → (document metadata, Extraction), streamed, across processes.
+
+Why this module: reading, normalizing and extracting are pure CPU work per document, so a corpus of
+tens of thousands of files should use every core; and a national corpus does not fit in memory, so
+nothing here may hold every document. ``iter_extractions(paths, workers)`` therefore
+
+- lists the files (paths only) and hands them to worker processes in small batches;
+- keeps a bounded window of batches in flight (``workers × 4``), so memory stays flat in N;
+- yields results in file order whatever the finishing order, so a build is the same with 1 or 8
+  workers (stable node order, stable reports);
+- returns only the small things across the process boundary: a ``DocMeta`` (no text, no offsets) and
+  the document's ``Extraction`` — never the Document with its two texts and offset map;
+- reports unreadable files and failed extractions through ``on_error(path, reason)`` in file order,
+  and goes on.
+
+Worker processes are forked where the platform forks (Linux): the gazetteer, lexicons and automaton
+the parent has loaded are shared copy-on-write instead of being rebuilt per worker; elsewhere the
+initializer builds them once per worker. ``workers=1`` runs in this process with no pool at all.
+
+The build command (graph/build.py) and the benchmark (bench/) both use it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_BATCH = 8  # files per task: amortises inter-process overhead, keeps the order window short
+IN_FLIGHT_PER_WORKER = 4
+
+OnError = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What the graph and reports need of a Document, without its texts (cheap to send between
+    processes). ``text_bytes`` is the UTF-8 size of the normalized text: the throughput unit."""
+
+    id: str
+    path: str
+    format: str
+    title: str | None = None
+    date: str | None = None
+    doc_number: str | None = None
+    source: str | None = None
+    chars: int = 0
+    text_bytes: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    def as_meta(self) -> dict[str, Any]:
+        """The document fields ``KnowledgeGraph.add_extraction`` keeps."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "date": self.date,
+            "doc_number": self.doc_number,
+        }
+
+    @classmethod
+    def of(cls, doc: Any) -> DocMeta:
+        text = doc.text or ""
+        return cls(
+            id=doc.id,
+            path=str(doc.path),
+            format=doc.format,
+            title=doc.title,
+            date=doc.date,
+            doc_number=doc.doc_number,
+            source=getattr(doc, "source", None),
+            chars=len(text),
+            text_bytes=len(text.encode("utf-8")),
+            warnings=tuple(getattr(doc, "warnings", ()) or ()),
+        )
+
+
+class StageMissing(RuntimeError):
+    """The loaders or the extraction pipeline cannot be imported (one line naming which)."""
+
+
+def _stages() -> tuple[Callable[..., Iterable[Any]], Callable[[Any], Any]]:
+    try:
+        from loaders.read import iter_documents
+    except ImportError as exc:
+        raise StageMissing(f"the document loaders cannot be loaded: {exc}") from exc
+    try:
+        from loaders.extract.pipeline import extract_document
+    except ImportError as exc:
+        raise StageMissing(f"the extraction pipeline cannot be loaded: {exc}") from exc
+    return iter_documents, extract_document
+
+
+def check_stages() -> str | None:
+    """None when ingestion can run here, else the reason it cannot (for reports that say n/a)."""
+    try:
+        _stages()
+    except StageMissing as exc:
+        return str(exc)
+    return None
+
+
+def _split_error(message: Any, rest: tuple) -> tuple[str, str]:
+    """The loaders report ``on_error("path: reason")`` or ``on_error(path, reason)``."""
+    if rest:
+        return str(message), " ".join(str(r) for r in rest)
+    path, sep, reason = str(message).partition(": ")
+    return (path, reason) if sep else ("?", str(message))
+
+
+# ---------------------------------------------------------------------------------------------- files
+def list_files(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """The files below ``paths`` in a stable order (sorted per folder), hidden names skipped.
+
+    Paths only (a few dozen bytes each): at 100,000 files this is a few MB. The loaders decide per
+    file whether they can read it; a file they refuse is reported, not silently dropped here.
+    """
+    out: list[str] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for folder, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out += [os.path.join(folder, f) for f in sorted(files) if not f.startswith(".")]
+        else:
+            out.append(str(p))  # a missing path is the loaders' to report
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- work
+Item = tuple[str, Any, Any]  # ("doc", DocMeta, Extraction) | ("error", path, reason)
+
+
+def _process(files: list[str], max_bytes: int) -> list[Item]:
+    """Read, normalize and extract ``files`` (in this process); results and errors in file order."""
+    iter_documents, extract = _stages()
+    out: list[Item] = []
+
+    def on_error(message: Any, *rest: Any) -> None:
+        out.append(("error", *_split_error(message, rest)))
+
+    for doc in iter_documents(files, max_bytes=max_bytes, on_error=on_error):
+        try:
+            ext = extract(doc)
+        except Exception as exc:  # one bad document must not stop a corpus
+            out.append(("error", str(doc.path), f"extraction failed: {type(exc).__name__}: {exc}"))
+            continue
+        out.append(("doc", DocMeta.of(doc), ext))
+    return out
+
+
+def warm_up() -> None:
+    """Load the gazetteer, lexicons and automaton now (once per process, not inside a timed batch)."""
+    _stages()
+    try:
+        from loaders.extract.mentions import get_matcher
+
+        get_matcher()
+    except Exception:  # noqa: BLE001 — warming is an optimisation; extraction reports real errors
+        pass
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork on Linux (workers share the parent's loaded gazetteer); the platform default elsewhere."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def iter_extractions(
+    paths: Iterable[str | os.PathLike],
+    workers: int = 1,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: OnError | None = None,
+    batch: int = DEFAULT_BATCH,
+    skip_ids: Callable[[str], bool] | None = None,
+) -> Iterator[tuple[DocMeta, Any]]:
+    """(DocMeta, Extraction) for every readable document below ``paths``, in file order.
+
+    ``workers > 1`` reads and extracts in that many processes; the answer is the same as with one.
+    A document whose content id was already yielded (the same file under two names) is yielded once.
+    ``on_error(path, reason)`` hears of every file that could not be read or extracted.
+    ``skip_ids`` is not consulted before extraction (ids are content hashes, known only once read);
+    it filters what is yielded, e.g. documents an incremental build already holds.
+    Raises ``StageMissing`` when the loaders or the pipeline cannot be imported.
+    """
+    _stages()  # fail here, in the caller's process, with one clear line
+    report = on_error or (lambda _path, _reason: None)
+    seen: set[str] = set()
+
+    def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Any]]:
+        for kind, a, b in items:
+            if kind == "error":
+                report(a, b)
+            elif a.id not in seen and not (skip_ids and skip_ids(a.id)):
+                seen.add(a.id)
+                yield a, b
+
+    files = list_files(paths)
+    if workers <= 1 or len(files) <= batch:
+        warm_up()
+        for start in range(0, len(files), batch):
+            yield from emit(_process(files[start : start + batch], max_bytes))
+        return
+
+    warm_up()  # in the parent, before the fork: workers inherit the loaded data
+    batches = (files[i : i + batch] for i in range(0, len(files), batch))
+    window: deque[Future[list[Item]]] = deque()
+    limit = workers * IN_FLIGHT_PER_WORKER
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=warm_up) as pool:
+        try:
+            for chunk in batches:
+                window.append(pool.submit(_process, chunk, max_bytes))
+                if len(window) >= limit:
+                    yield from emit(window.popleft().result())
+            while window:
+                yield from emit(window.popleft().result())
+        finally:
+            for fut in window:  # a consumer that stops early must not wait for the whole corpus
+                fut.cancel()

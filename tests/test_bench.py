@@ -1,0 +1,113 @@
+"""The benchmark: its corpus is realistic and deterministic, and `bangfu bench` always prints every row.
+
+The smoke test runs the whole benchmark at tiny N. It asserts the shape of the output (every row of the
+table, the final `bench-summary` line with every key), never a time: timings belong in
+docs/benchmarks.md, not in a test that must pass on any machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+
+import pytest
+
+from bench import corpus
+from bench.run import ROW_NAMES, SUMMARY_KEYS, percentiles, run_bench
+
+
+def bangfu_bench(*argv: str) -> int:
+    """`bangfu bench …` in-process, with only this subcommand registered."""
+    import cli.bench
+
+    parser = argparse.ArgumentParser(prog="bangfu")
+    cli.bench.register(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["bench", *argv])
+    return int(args.func(args) or 0)
+
+
+def _check_output(text: str, n_docs: int) -> dict[str, str]:
+    for name in ROW_NAMES:
+        assert re.search(rf"^\| {re.escape(name)} \| ", text, re.M), f"row {name!r} missing:\n{text}"
+    last = text.rstrip("\n").splitlines()[-1]
+    assert last.startswith("bench-summary "), last
+    pairs = dict(item.split("=", 1) for item in last.split()[1:])
+    assert list(pairs) == list(SUMMARY_KEYS)
+    assert pairs["docs"] == str(n_docs)
+    for key, value in pairs.items():
+        assert value == "n/a" or re.fullmatch(r"\d+(\.\d+)?", value), (key, value)
+    return pairs
+
+
+def test_bench_smoke_prints_every_row_and_summary_key(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bangfu_bench("--docs", "4", "--workers", "2", "--repeat", "2") == 0
+    out = capsys.readouterr().out
+    _check_output(out, 4)
+
+
+def test_bench_keeps_corpus_and_store_when_asked(tmp_path) -> None:
+    out = io.StringIO()
+    report = run_bench(3, 1, keep=tmp_path, repeat=1, out=out, log=io.StringIO())
+    _check_output(out.getvalue(), 3)
+    assert len(list((tmp_path / "corpus").rglob("*.*"))) == 3
+    assert report.rows["corpus"].result.startswith("3 docs")
+
+
+def test_main_lists_the_bench_subcommand() -> None:
+    from cli.main import SUBCOMMANDS
+
+    assert "cli.bench" in SUBCOMMANDS
+
+
+def test_percentiles() -> None:
+    assert percentiles([3.0, 1.0, 2.0]) == (2.0, 3.0)
+    med, p95 = percentiles([float(i) for i in range(1, 101)])
+    assert med == 50.5 and p95 == 95.0
+
+
+# ---------------------------------------------------------------------------------------------- corpus
+def test_corpus_is_deterministic_and_independent_per_document() -> None:
+    a = [d[:3] for d in corpus.iter_corpus(12, seed=3)]
+    b = [d[:3] for d in corpus.iter_corpus(12, seed=3)]
+    assert a == b
+    assert corpus.document(7, seed=3)[:3] == a[7]  # document 7 without the other eleven
+    assert [d[:3] for d in corpus.iter_corpus(12, seed=4)] != a
+
+
+def test_corpus_has_every_style_and_realistic_sizes(tmp_path) -> None:
+    stats = corpus.write_corpus(tmp_path, 80, seed=0)
+    assert stats.documents == 80 and set(stats.styles) == set(corpus.STYLES)
+    files = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    assert len(files) == 80
+    texts: dict[str, list[str]] = {}
+    for path in files:
+        style = path.stem.split("_", 1)[1]
+        data = path.read_bytes()
+        if style == "gbk":
+            with pytest.raises(UnicodeDecodeError):
+                data.decode("utf-8")
+            text = data.decode("gb18030")
+        else:
+            text = data.decode("utf-8")
+        assert 1_500 <= len(text.encode("utf-8")) <= 20_000, (path.name, len(text.encode("utf-8")))
+        texts.setdefault(style, []).append(text)
+    assert all(t.startswith("---\nlayout: post\ntitle: ") for t in texts["html"])
+    assert any("<p>" in t for t in texts["html"])
+    assert any(re.search(r"[\u4e00-\u9fff]\n\n[\u4e00-\u9fff]", t) for t in texts["markdown"])  # page break
+    trad = "".join(texts["traditional"])
+    assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)", trad)  # 中(zhōng)央
+    assert "協作" in trad or "幫扶" in trad
+    assert stats.sentences["assists"] > 80 and stats.sentences["distractors"] > 80
+
+
+def test_corpus_names_real_places_and_reference_pairings() -> None:
+    places = corpus.load_places()
+    assert len(places.counties) > 2_000, "the gazetteer's counties"
+    docs = [corpus.document(i, seed=0) for i in range(60)]
+    text = "".join(data.decode("gb18030" if style == "gbk" else "utf-8") for _, style, data, _ in docs)
+    named = [p.name for p in places.counties if p.name in text]
+    assert len(named) > 50
+    pairings = corpus.load_reference_pairings()
+    if pairings:
+        assert any(h in text and t in text for h, t, _ in pairings)

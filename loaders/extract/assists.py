@@ -164,7 +164,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
                     "group",
                 )
         return
-    if any(not _is_region(h) for h in helped_run):
+    if any(h.type != "Region" for h in helped_run):  # places below a county have no code
         return
     after_text = text[helped_run[-1].end : min(view.end, helped_run[-1].end + 6)]
     if after_text.startswith(("调整为", "改为", "变更为")):

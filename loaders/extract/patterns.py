@@ -78,11 +78,17 @@ ORG_SUFFIXES = (
     "联合会",
     "合作社",
     "公司",
+    "大学",
+    "学院",
+    "研究院",
+    "银行",
 )
+# a branch of a bank or company: 中国建设银行湖南省分行
+_BRANCH = re.compile(rf"([{CJK}]{{2,12}}?(?:银行|集团|公司)[{CJK}]{{2,8}}?(?:分行|支行|分公司))")
 _ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))")
 # a place below a county, written right after it: 安化县茶乡花海社区, 保靖县吕洞山镇排捧村
 PLACE_AFTER_COUNTY = re.compile(
-    rf"^((?:[{CJK}]{{2,5}}?(?:镇|乡))?[{CJK}]{{2,6}}?(?:村|社区|安置区|移民新村))"
+    rf"^((?:[{CJK}]{{1,6}}?(?:乡|镇|街道)(?![村镇级]))?(?:[{CJK}]{{2,6}}?(?:村|社区|安置区|移民新村)(?![村镇级]))?)"
 )
 PLACE_GENERIC = (
     "农村",
@@ -189,6 +195,11 @@ def find_pattern_names(text: str) -> list[PatternName]:
         name = text[start : m.end(1)]
         if len(name) >= 6 and _FESTIVAL_MARK.search(name) and "”" not in name:
             out.append(PatternName(start, m.end(1), name, "Campaign", name))
+    for m in _BRANCH.finditer(text):
+        start = _trim_left(text, m.start(1), m.end(1))
+        out.append(
+            PatternName(start, m.end(1), text[start : m.end(1)], "Organization", text[start : m.end(1)])
+        )
     for m in _ORG.finditer(text):
         start = _trim_left(text, m.start(1), m.end(1))
         name = text[start : m.end(1)]

@@ -89,10 +89,11 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
         if gaz.by_code[m.code].level != "county":
             continue
         found = PLACE_AFTER_COUNTY.match(text[m.end : m.end + 16])
-        if not found or any(g in found.group(1) for g in PLACE_GENERIC):
+        if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
             continue
         name = found.group(1)
-        place = Mention(m.end, m.end + len(name), name, "Place", [m.code], via="pattern")
+        # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
+        place = Mention(m.end, m.end + len(name), name, "Place", [m.code], via="chain")
         place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"
         places.append(place)
     return places
@@ -131,7 +132,8 @@ def _entities(mentions: Iterable[Mention]) -> list[Entity]:
                 region = gaz.by_code[m.code]
                 level, parent = region.level, (f"region:{region.parent}" if region.parent else None)
             elif m.type == "Region":
-                level, parent = "village", f"region:{m.candidates[0]}"
+                level = "township" if m.name.endswith(("乡", "镇", "街道")) else "village"
+                parent = f"region:{m.candidates[0]}"
             ent = out[m.entity_id] = Entity(m.entity_id, m.type, m.name, m.code, [], level, parent)
         surface = m.surface.strip('“”"「」')
         if surface and surface not in ent.aliases:
@@ -154,7 +156,7 @@ def extract_document(doc: Document) -> Extraction:
     resolve_regions(gaz, [m for m in mentions if m.kind == REGION], ctx, sentence_of)
     resolve_self_references(mentions, ctx)
     resolve_lexicon(lex, gaz, mentions, ctx)
-    mentions += _places_below_counties(text, mentions)
+    mentions = sorted(mentions + _places_below_counties(text, mentions), key=lambda m: (m.start, -m.end))
     _qualify_pattern_orgs(mentions, ctx)
 
     resolved = [m for m in mentions if m.entity_id]

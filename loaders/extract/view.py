@@ -110,7 +110,7 @@ def collapse_chains(run: list[Mention]) -> list[Mention]:
     """湘西州龙山县 → 龙山县: an adjacent parent written before its child is the child's address."""
     out: list[Mention] = []
     for m in run:
-        if out and out[-1].end == m.start and out[-1].code and m.code and m.via == "chain":
+        if out and out[-1].end == m.start and out[-1].type == m.type == "Region" and m.via == "chain":
             out[-1] = m
         else:
             out.append(m)

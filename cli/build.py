@@ -21,9 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_store_argument(p)
     p.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this (default 50)")
     p.add_argument(
-        "--incremental",
-        action="store_true",
-        help="reuse the facts the current store holds for documents whose content has not changed",
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes reading and extracting (default: one per core, at most 8)",
     )
     p.add_argument(
         "--all-regions",
@@ -59,7 +61,7 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.build import build_store
+    from graph.build import build_store, default_workers
     from graph.store.embedded import StoreError
 
     store = store_path(args)
@@ -68,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         report = build_store(
             args.paths,
             store,
-            incremental=args.incremental,
+            workers=args.workers or default_workers(),
             max_bytes=int(args.max_mb * 1024 * 1024),
             all_regions=args.all_regions,
             progress=None if args.quiet else ProgressBar(),
@@ -79,11 +81,7 @@ def run(args: argparse.Namespace) -> int:
     s = report.summary
     out = sys.stdout
     out.write(f"store      {report.store}\n")
-    out.write(
-        f"documents  {s['documents']}"
-        + (f" ({report.reused} unchanged, facts reused)" if report.reused else "")
-        + "\n"
-    )
+    out.write(f"documents  {s['documents']}\n")
     out.write("entities   " + (", ".join(f"{k} {v}" for k, v in s["entities"].items()) or "none") + "\n")
     out.write("relations  " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none") + "\n")
     if report.designated:

@@ -1,16 +1,17 @@
 """From files to a store: read, extract, merge, write — with a report of what was skipped and why.
 
-The loaders and the extraction pipeline are imported when a build runs, not when this module is
-imported: the graph, its stores and their tests work on hand-built facts even where those stages are
-missing or broken. An unreadable file or an extraction that fails is reported and the build goes on;
-only the store write itself is all-or-nothing (graph/store/embedded.py swaps the file atomically).
+Reading and extraction run through ``loaders.ingest.iter_extractions`` (ordered, streamed, across
+worker processes), imported when a build runs: the graph, its stores and their tests work on hand-built
+facts even where the loaders or the pipeline are missing. An unreadable file, a failed extraction or
+facts outside the ontology are reported and the build goes on; only the store write itself is
+all-or-nothing (graph/store/embedded.py swaps the file atomically).
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,69 +29,52 @@ class BuildReport:
     store: Path | None
     summary: dict[str, Any]
     skipped: list[tuple[str, str]] = field(default_factory=list)
-    reused: int = 0
     timings: dict[str, float] = field(default_factory=dict)
     designated: int = 0  # regions annotated with the designation lists they are on
 
 
-def count_files(paths: Iterable[str | os.PathLike]) -> int:
-    """Files below ``paths`` (for a progress total; the loaders decide which of them they read)."""
-    total = 0
-    for p in map(Path, paths):
-        if p.is_dir():
-            total += sum(1 for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-        elif p.exists():
-            total += 1
-    return total
+def default_workers() -> int:
+    """One worker per core, at most 8 (extraction is CPU work; more processes only add memory)."""
+    return max(1, min(8, os.cpu_count() or 1))
 
 
 def build_graph(
     paths: list[str],
     *,
+    workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    previous: KnowledgeGraph | None = None,
     gazetteer: Any = DEFAULT_GAZETTEER,
     all_regions: bool = False,
     progress: Progress | None = None,
-) -> tuple[KnowledgeGraph, list[tuple[str, str]], int]:
+) -> tuple[KnowledgeGraph, list[tuple[str, str]]]:
     """Read and extract every document below ``paths`` into a new KnowledgeGraph.
 
-    With ``previous`` (an earlier build's graph), a document whose content id it already holds keeps
-    its facts instead of being extracted again. Returns the graph, the skipped files with reasons,
-    and how many documents were reused.
+    Returns the graph and the skipped files with their reasons. Raises RuntimeError (the loaders'
+    StageMissing) with one line when the loaders or the extraction pipeline cannot be imported.
     """
-    iter_documents, extract = _stages()
+    from loaders.ingest import iter_extractions, list_files
+
     kg = KnowledgeGraph(gazetteer, all_regions=all_regions)
     skipped: list[tuple[str, str]] = []
-    total = count_files(paths)
-    done = reused = 0
+    total = len(list_files(paths))
+    done = 0
     report = progress or (lambda *_: None)
 
-    def on_error(message: Any, *rest: Any) -> None:
+    def on_error(path: str, reason: str) -> None:
         nonlocal done
-        path, reason = _split_error(message, rest)
         skipped.append((path, reason))
         done += 1
-        report(done, total, path)
+        report(done, max(total, done), path)
 
-    for doc in iter_documents(paths, max_bytes=max_bytes, on_error=on_error):
+    for meta, ext in iter_extractions(paths, workers, max_bytes=max_bytes, on_error=on_error):
         done += 1
-        report(done, max(total, done), doc.path)
-        if previous is not None and doc.id in previous.document_ids:
-            kg.add_extraction(previous.extraction(doc.id), _meta(doc))
-            reused += 1
-            continue
+        report(done, max(total, done), meta.path)
         try:
-            ext = extract(doc)
-        except Exception as exc:  # one bad document must not stop a corpus build
-            skipped.append((doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        try:
-            kg.add_extraction(ext, _meta(doc))
+            kg.add_extraction(ext, meta.as_meta())
         except ValueError as exc:  # facts outside the ontology: report, keep the rest
-            skipped.append((doc.path, f"facts refused: {exc}"))
+            skipped.append((meta.path, f"facts refused: {exc}"))
     report(max(total, done), max(total, done), "")
-    return kg, skipped, reused
+    return kg, skipped
 
 
 def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None = None) -> int:
@@ -113,38 +97,11 @@ def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None 
     return count
 
 
-def _meta(doc: Any) -> dict[str, Any]:
-    """The document fields the graph keeps, from the loader (which knows them best)."""
-    return {k: getattr(doc, k, None) for k in ("id", "path", "title", "date", "doc_number")}
-
-
-def _stages() -> tuple[Callable[..., Iterable[Any]], Callable[[Any], Any]]:
-    """The loaders' reader and the extraction pipeline, or one clear error naming what is missing."""
-    try:
-        from loaders.read import iter_documents
-    except ImportError as exc:
-        raise RuntimeError(f"the document loaders cannot be loaded: {exc}") from exc
-    try:
-        from loaders.extract.pipeline import extract_document
-    except ImportError as exc:
-        raise RuntimeError(f"the extraction pipeline cannot be loaded: {exc}") from exc
-    return iter_documents, extract_document
-
-
-def _split_error(message: Any, rest: tuple) -> tuple[str, str]:
-    """The loaders report ``on_error(message)`` ("path: reason") or ``on_error(path, reason)``."""
-    if rest:
-        return str(message), " ".join(str(r) for r in rest)
-    text = str(message)
-    path, sep, reason = text.partition(": ")
-    return (path, reason) if sep else ("?", text)
-
-
 def build_store(
     paths: list[str],
     store: str | os.PathLike,
     *,
-    incremental: bool = False,
+    workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     all_regions: bool = False,
     progress: Progress | None = None,
@@ -153,20 +110,15 @@ def build_store(
     """Build the graph from ``paths`` and write it to ``store`` atomically."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    previous = None
-    if incremental and Path(store).exists():
-        from graph.store.readback import load_graph
-
-        previous = load_graph(store)
-        timings["read previous"] = time.perf_counter() - started
-    t0 = time.perf_counter()
-    kg, skipped, reused = build_graph(
-        paths, max_bytes=max_bytes, previous=previous, all_regions=all_regions, progress=progress
+    kg, skipped = build_graph(
+        paths, workers=workers, max_bytes=max_bytes, all_regions=all_regions, progress=progress
     )
+    timings["read + extract + merge"] = time.perf_counter() - started
+    t0 = time.perf_counter()
     designated = apply_designations(kg)
-    timings["read + extract + merge"] = time.perf_counter() - t0
+    timings["designations"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     write_store(kg, store, hook=hook)
     timings["write store"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started
-    return BuildReport(Path(store), kg.summary(), skipped, reused, timings, designated)
+    return BuildReport(Path(store), kg.summary(), skipped, timings, designated)

@@ -1,5 +1,5 @@
 """`bangfu build` on the sample corpus: twice gives identical counts, bad files are reported and
-skipped, --incremental reuses the facts of unchanged documents, progress goes to stderr.
+skipped, worker processes change nothing, progress goes to stderr.
 
 These run the real loaders and extraction pipeline; until those modules exist the tests are skipped
 with the name of what is missing.
@@ -62,16 +62,17 @@ def test_bad_files_are_reported_and_the_rest_goes_on(
     assert "broken.pdf" in out and "huge.txt" in out
 
 
-def test_incremental_reuses_unchanged_documents(
-    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture
-) -> None:
-    store = tmp_path / "bangfu.lbdb"
-    assert bangfu("build", str(corpus), "--store", str(store), "--quiet") == 0
-    first = store_counts(store)
-    capsys.readouterr()
-    assert bangfu("build", str(corpus), "--store", str(store), "--quiet", "--incremental") == 0
-    assert f"({len(list(CORPUS.iterdir()))} unchanged, facts reused)" in capsys.readouterr().out
-    assert store_counts(store) == first
+def test_worker_processes_give_the_same_store(corpus: Path, tmp_path: Path) -> None:
+    # three copies of each document, each with its own last line, so that there are more files than
+    # one batch and the build really runs in worker processes
+    for f in sorted(corpus.iterdir()):
+        for i in (1, 2):
+            (corpus / f"{f.stem}-copy{i}{f.suffix}").write_bytes(f.read_bytes() + f"\n附注{i}\n".encode())
+    one, two = tmp_path / "one.lbdb", tmp_path / "two.lbdb"
+    assert bangfu("build", str(corpus), "--store", str(one), "--quiet", "--workers", "1") == 0
+    assert bangfu("build", str(corpus), "--store", str(two), "--quiet", "--workers", "2") == 0
+    assert store_counts(one) == store_counts(two)
+    assert store_counts(one)["Document"] == 3 * len(list(CORPUS.iterdir()))
 
 
 def test_progress_on_stderr(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

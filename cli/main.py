@@ -19,6 +19,8 @@ SUBCOMMANDS: list[str] = [
     "cli.export",
     "cli.neo4j",
     "cli.bench",
+    "cli.unpaired",
+    "cli.lists",
 ]
 
 

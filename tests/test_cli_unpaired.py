@@ -1,0 +1,115 @@
+"""`bangfu unpaired` and `bangfu lists` end to end, on a saved KnowledgeGraph of the three Hunan edges."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+
+import pytest
+from graph_helpers import extraction_a, extraction_b
+
+from cli import lists, unpaired
+from cli.main import SUBCOMMANDS
+from graph.model import KnowledgeGraph
+from loaders.extract.gazetteer import get_gazetteer
+
+
+def main(argv: list[str]) -> int:
+    """`bangfu` with only these subcommands: the test does not depend on the others importing."""
+    parser = argparse.ArgumentParser(prog="bangfu")
+    sub = parser.add_subparsers(dest="command")
+    unpaired.register(sub)
+    lists.register(sub)
+    args = parser.parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+def test_registered():
+    assert {"cli.unpaired", "cli.lists"} <= set(SUBCOMMANDS)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    kg = KnowledgeGraph(get_gazetteer())
+    kg.add_extraction(extraction_a())
+    kg.add_extraction(extraction_b())
+    path = tmp_path_factory.mktemp("store") / "graph.json"
+    kg.save(path)
+    return str(path)
+
+
+def _json(capsys, *argv: str) -> dict:
+    assert main(["unpaired", *argv, "--format", "json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_default_level(store, capsys):
+    data = _json(capsys, "--list", "hunan-51", "--store", store)
+    names = {r["county"] for r in data["rows"]}
+    assert data["counties"] == 51 and data["shown"] == 49
+    assert "龙山县" not in names and "永顺县" not in names and "洪江区" in names
+    assert data["coverage"] == {"direct": 2, "prefecture": 6, "none": 43}
+    jishou = next(r for r in data["rows"] if r["county"] == "吉首市")
+    assert jishou["coverage"] == "prefecture" and jishou["helpers"] == "济南市"
+    assert jishou["code"] == "433101" and jishou["evidence"] == 1
+
+
+def test_level_prefecture_and_all(store, capsys):
+    assert _json(capsys, "--list", "hunan-51", "--store", store, "--level", "prefecture")["shown"] == 43
+    rows = _json(capsys, "--list", "hunan-51", "--store", store, "--all")["rows"]
+    longshan = next(r for r in rows if r["county"] == "龙山县")
+    assert longshan["coverage"] == "direct" and longshan["years"] == "2020–2022"
+
+
+def test_as_of(store, capsys):
+    rows = _json(capsys, "--list", "hunan-51", "--store", store, "--as-of", "2022", "--all")["rows"]
+    by = {r["county"]: r for r in rows}
+    assert by["永顺县"]["coverage"] == "official-only" and by["永顺县"]["helpers"] == "衡阳市"
+
+
+def test_csv_has_every_column(store, capsys):
+    assert main(["unpaired", "--list", "hunan-51", "--store", store, "--format", "csv"]) == 0
+    out = capsys.readouterr()
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert len(rows) == 49
+    assert list(rows[0])[:9] == [
+        "county",
+        "code",
+        "prefecture",
+        "province",
+        "coverage",
+        "helpers",
+        "mechanisms",
+        "years",
+        "evidence",
+    ]
+    assert "hunan-51: 51 rows" in out.err
+
+
+def test_table_lists_unresolved_names_back(store, capsys, tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("县名\n龙山\n湘西州永顺县\n433123\n乌有县\n", encoding="utf-8")
+    assert main(["unpaired", "--list", str(path), "--store", store]) == 0
+    out = capsys.readouterr().out
+    assert "凤凰县" in out and "prefecture" in out
+    assert "龙山县" not in out.split("\n\n")[0]  # covered directly: not in the table
+    assert "row 5 '乌有县': unresolved" in out
+
+
+def test_missing_store_and_list(capsys, tmp_path):
+    assert main(["unpaired", "--list", "hunan-51", "--store", str(tmp_path / "none.lbdb")]) == 1
+    assert "bangfu build" in capsys.readouterr().err
+    assert main(["unpaired", "--list", "hunan-provincial-key", "--store", "x.json"]) == 1
+    assert "not shipped" in capsys.readouterr().err
+
+
+def test_lists(capsys):
+    assert main(["lists"]) == 0
+    out = capsys.readouterr().out
+    assert "hunan-51" in out and "national-160" in out and "93" in out and "160" in out
+    assert "hunan-provincial-key" in out and "missing" in out
+    assert main(["lists", "national-160", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 93 and all(r["code"] and r["source_url"] for r in rows)

@@ -141,3 +141,30 @@ def test_own_province_behind_wo_sheng():
         "我省长沙市对口帮扶古丈县。我省与江苏省建立劳务协作机制。", title="湖南省乡村振兴局工作简报"
     )
     assert ("430100", "433126") in assists(ext)
+
+
+def test_symmetric_with_province_prefixes_on_both_sides():
+    ext = extract("2021年以来，山东省济南市与甘肃省临夏州深化东西部协作，签订协作协议。")
+    assert assists(ext) == {("370100", "622900")}
+
+
+def test_helped_is_the_target_of_a_pairing():
+    ext = extract("龙山县是长沙市对口帮扶县，两地交流密切。", title=HUNAN)
+    assert assists(ext) == {("430100", "433130")}
+
+
+def test_pairing_that_ended_and_its_replacement():
+    ext = extract("2021年起，湘潭市不再对口帮扶永顺县，永顺县改由衡阳市对口帮扶。", title=HUNAN)
+    assert assists(ext, "past") == {("430300", "433127")}
+    assert assists(ext, "current") == {("430400", "433127")}
+
+
+def test_county_to_county_under_xieshou():
+    ext = extract("广东省佛山市南海区与四川省凉山州布拖县开展携手奔小康行动。")
+    assert assists(ext) == {("440605", "513429")}
+    assert next(r for r in ext.relations if r.type == "ASSISTS").mechanism == "携手奔小康"
+
+
+def test_energy_flow_is_not_assistance():
+    ext = extract("贵州向广东输送电力，支援广东经济发展。")
+    assert assists(ext) == set()

@@ -30,7 +30,8 @@ COUNT_GROUP = re.compile(
 UNNAMED_GROUP = re.compile(
     r"^(?:对口支援|对口帮扶|对口协作|东西部协作|协作|帮扶|受援)+(?:协作)?(?:地区|地|县|方)"
 )
-_PASSIVE_BEFORE = ("由", "接受", "得到", "受到", "改由")
+_PASSIVE_BEFORE = ("改由", "由", "接受", "得到", "受到")
+_IS_TARGET_OF = re.compile(r"^(?:的)?(?:重点)?(?:县|市|州|地区|对象|乡镇|村)")  # 龙山县是长沙市对口帮扶县
 
 
 @dataclass
@@ -125,6 +126,8 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         if lead.endswith(word):
             passive_helped, _ = view.run_before(helpers[0].start - len(word))
             break
+    if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
+        passive_helped, _ = view.run_before(helpers[0].start - 1)
     status = _status(view, lead, filler)
     if status is None:
         return
@@ -201,6 +204,9 @@ def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     for a, b in zip(regions, regions[1:], strict=False):
         join = view.between(a.end, b.start)
         if join not in _SYMMETRIC_JOIN:
+            continue
+        b = view.chain_end(b)
+        if not _is_region(b):
             continue
         rest = view.text[b.end : view.end]
         if not _ESTABLISH.search(rest):

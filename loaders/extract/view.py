@@ -105,6 +105,13 @@ class SentenceView:
                 break
         return collapse_chains(run)
 
+    def chain_end(self, m: Mention) -> Mention:
+        """The most specific place of the chain starting at m: 甘肃省临夏州 → 临夏州."""
+        for nxt in self.actors:
+            if nxt.start == m.end and nxt.type == m.type == "Region" and nxt.via == "chain":
+                return self.chain_end(nxt)
+        return m
+
 
 def collapse_chains(run: list[Mention]) -> list[Mention]:
     """湘西州龙山县 → 龙山县: an adjacent parent written before its child is the child's address."""

@@ -61,7 +61,7 @@ def add_files(
     paths: list[Path], store: Path, progress: Any = None
 ) -> tuple[dict, list[tuple[str, str]], int]:
     """Load, extract and merge ``paths`` into the store; returns (summary, skipped, documents added)."""
-    from graph.build import build_graph
+    from graph.build import apply_designations, build_graph
     from graph.store.embedded import write_store
 
     new, skipped, _ = build_graph([str(p) for p in paths], progress=progress, gazetteer=context.gazetteer())
@@ -70,6 +70,7 @@ def add_files(
     for doc_id in new.document_ids:
         added += kg.add_extraction(new.extraction(doc_id), new.document(doc_id))
     if added:
+        apply_designations(kg)  # regions new to the graph get the lists they are on, as in a build
         write_store(kg, store)
     return kg.summary(), skipped, added
 

@@ -51,9 +51,11 @@ def documents_table(data: AppData) -> pd.DataFrame:
     return frame
 
 
-def _table(counter: Counter, key_col: str) -> pd.DataFrame:
+def _table(counter: Counter, key_col: str, prefix: str = "") -> pd.DataFrame:
+    """Counts, biggest first; ``prefix`` names the i18n family the keys are shown through."""
     rows = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-    return pd.DataFrame(rows, columns=[key_col, t("col.count")])
+    shown = [(t(prefix + str(k)) if prefix else k, v) for k, v in rows]
+    return pd.DataFrame(shown, columns=[key_col, t("col.count")])
 
 
 def render(data: AppData) -> None:
@@ -75,12 +77,12 @@ def render(data: AppData) -> None:
     left, middle, right = st.columns(3)
     with left:
         st.subheader(t("overview.by_type"))
-        st.dataframe(_table(c["entities"], t("col.type")), hide_index=True, width="stretch")
+        st.dataframe(_table(c["entities"], t("col.type"), "type."), hide_index=True, width="stretch")
     with middle:
         st.subheader(t("overview.by_mechanism"))
         st.dataframe(_table(c["mechanisms"], t("col.mechanism")), hide_index=True, width="stretch")
     with right:
         st.subheader(t("overview.by_relation"))
-        st.dataframe(_table(c["relations"], t("col.relation")), hide_index=True, width="stretch")
+        st.dataframe(_table(c["relations"], t("col.relation"), "rel."), hide_index=True, width="stretch")
     st.subheader(t("overview.documents_loaded"))
     st.dataframe(documents_table(data), hide_index=True, width="stretch")

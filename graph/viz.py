@@ -193,7 +193,6 @@ def network_html(
             size=round(size, 1),
             x=round(x, 1),
             y=round(y, 1),
-            group=label,
         )
     for u, v, attrs in g.edges(data=True):
         caption = edge_caption(attrs)

@@ -11,7 +11,9 @@ show them as text.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -61,12 +63,20 @@ def build_sample_store(folder: Path) -> SampleStore:
 
         report = build_store([str(CORPUS)], path)
         return SampleStore(path, True, None, report.summary["documents"])
-    gaz = FakeGazetteer()
-    kg = KnowledgeGraph(gaz)
+    gaz = project_gazetteer()
+    kg = KnowledgeGraph(gaz or FakeGazetteer())
     for ext in sample_extractions():
         kg.add_extraction(ext)
     write_store(kg, path)
-    return SampleStore(path, False, gaz, len(kg.document_ids))
+    return SampleStore(path, False, None if gaz else FakeGazetteer(), len(kg.document_ids))
+
+
+def project_gazetteer() -> Any | None:
+    try:
+        from loaders.extract.gazetteer import get_gazetteer
+    except ImportError:
+        return None
+    return get_gazetteer()
 
 
 def planted_extraction(doc_path: str) -> tuple[Extraction, str]:
@@ -163,3 +173,59 @@ class AppServer:
                 self.proc.kill()
                 self.proc.wait(5)
         self._log.close()
+
+
+# ---------------------------------------------------------------------------------------------- AppTest
+_SAMPLE: dict[str, SampleStore] = {}
+
+
+def shared_sample_store(tmp_path_factory: Any) -> SampleStore:
+    """One sample store per test session, whichever module asks first."""
+    if "sample" not in _SAMPLE:
+        _SAMPLE["sample"] = build_sample_store(tmp_path_factory.mktemp("sample-store"))
+    return _SAMPLE["sample"]
+
+
+def point_app_at(monkeypatch: Any, store: Path, gazetteer: Any = None) -> None:
+    """Make the app (run in this process by AppTest) read ``store``, with ``gazetteer`` when given."""
+    import graph.hierarchy
+    from app_pages import context
+
+    monkeypatch.setenv(STORE_ENV, str(store))
+    if gazetteer is not None:
+        monkeypatch.setattr(graph.hierarchy, "default_gazetteer", lambda: gazetteer)
+    context.gazetteer.clear()
+    context.forget()
+
+
+def open_page(page: str, lang: str = "zh", timeout: float = 120) -> Any:
+    """Run app.py on ``page`` (as ``?page=…&lang=…`` would) and return the AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    at.query_params["page"] = page
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def iframe_html(at: Any, index: int = 0) -> str:
+    return at.get("iframe")[index].proto.srcdoc
+
+
+def vis_data(page: str, name: str) -> list[dict]:
+    """The nodes or edges array pyvis wrote into a page (``new vis.DataSet([...])``), as Python."""
+    found = re.search(rf"{name} = new vis\.DataSet\((\[.*?\])\);", page, re.S)
+    assert found, f"no {name} DataSet in the page"
+    return json.loads(found.group(1))
+
+
+def labels(page: str) -> set[str]:
+    """The node labels a network page draws."""
+    return {n["label"] for n in vis_data(page, "nodes")}
+
+
+def frames(at: Any) -> list[Any]:
+    """The dataframes the page shows, as pandas frames."""
+    return [df.value for df in at.dataframe]

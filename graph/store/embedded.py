@@ -142,10 +142,12 @@ def write_store(
             db.close()
         if _wal(tmp).exists():
             raise StoreError(f"the new store {tmp} was not checkpointed; the previous store is unchanged")
+        _fsync(tmp)  # the new file's bytes reach the disk before the name points at it
         step("swap")
         # a write-ahead log left by a crashed writer of the old store must not be replayed on the new one
         _wal(target).unlink(missing_ok=True)
         os.replace(tmp, target)
+        _fsync(target.parent)
     except BaseException:
         _remove_db_files(tmp)
         raise
@@ -166,6 +168,20 @@ def _copy(conn: Any, table: str, data: pa.Table, file: Path, options: str = "") 
 
 def _quote(text: str) -> str:
     return text.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entries) to disk; a no-op where the platform cannot."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _wal(db: Path) -> Path:

@@ -168,3 +168,8 @@ def test_county_to_county_under_xieshou():
 def test_energy_flow_is_not_assistance():
     ext = extract("贵州向广东输送电力，支援广东经济发展。")
     assert assists(ext) == set()
+
+
+def test_continuing_pairing_is_current_not_planned():
+    ext = extract("长沙市将继续对口帮扶龙山县。", title=HUNAN)
+    assert assists(ext, "current") == {("430100", "433130")}

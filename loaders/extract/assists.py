@@ -53,8 +53,9 @@ def _status(view: SentenceView, *texts: str) -> str | None:
         return None
     if view.cues.any_in("past", joined):
         return "past"
-    if view.cues.any_in("plan", joined):
-        return "planned"
+    plan = view.cues.any_in("plan", joined)
+    if plan and not re.search(re.escape(plan) + r"(?:继续|持续|进一步|长期)", joined):
+        return "planned"  # 将继续对口帮扶 is a pairing in force that goes on
     return "current"
 
 

@@ -142,17 +142,12 @@ class CountyCoverage:
     coverage: str  # one of COVERAGE_LEVELS, or the entry's status (unresolved | ambiguous)
     as_of: int | None
     index: CoverageIndex
+    covered_by: LevelCover | None = None  # the chain step that decided ``coverage``
+    official_only: bool = False  # ... and it was decided by the official layer
 
-    # ---------------------------------------------------------------- what decided the coverage
     def covering(self) -> tuple[LevelCover | None, bool]:
         """The chain step behind ``coverage`` and whether it is the official layer's."""
-        for lc in self.levels:
-            if lc.documents:
-                return lc, False
-        for lc in self.levels:
-            if lc.official:
-                return lc, True
-        return None, False
+        return self.covered_by, self.official_only
 
     @property
     def helpers(self) -> list[str]:
@@ -411,7 +406,8 @@ class CoverageIndex:
                 out.append(CountyCoverage(entry, (), status, as_of, self))
                 continue
             levels: list[LevelCover] = []
-            best = "none"
+            by_document: LevelCover | None = None  # the highest step a document reaches
+            by_official: LevelCover | None = None  # the highest step an official list reaches
             for i, code in enumerate(self.chain_codes(entry.code)):
                 via = "direct" if i == 0 and entry.exact else _via(self._by_code[code])
                 lc = shared.get((code, via))
@@ -419,13 +415,19 @@ class CoverageIndex:
                     lc = shared[(code, via)] = LevelCover(
                         via, code, self, self._official.get(code, ()), as_of
                     )
-                if best == "none" or best == "official-only":
+                if by_document is None:
                     if lc.has_documents():
-                        best = via
-                    elif best == "none" and lc.official:
-                        best = "official-only"
+                        by_document = lc
+                    elif by_official is None and lc.official:
+                        by_official = lc
                 levels.append(lc)
-            out.append(CountyCoverage(entry, tuple(levels), best, as_of, self))
+            chain = tuple(levels)
+            if by_document is not None:
+                out.append(CountyCoverage(entry, chain, by_document.via, as_of, self, by_document))
+            elif by_official is not None:
+                out.append(CountyCoverage(entry, chain, "official-only", as_of, self, by_official, True))
+            else:
+                out.append(CountyCoverage(entry, chain, "none", as_of, self))
         return out
 
 

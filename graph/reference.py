@@ -18,14 +18,13 @@ Public API:
 - ``load_list(name_or_path, gazetteer=None)`` → ``RegionList`` (shipped name or a user's CSV/XLSX).
 - ``parse_list_file(path, gazetteer=None)`` / ``resolve_rows(rows, gazetteer)`` for user lists.
 - ``resolve_name(gazetteer, text, context=())`` → ``Resolution`` of one written name.
-- ``load_pairings(gazetteer=None)`` → ``OfficialPairing`` rows of every shipped pairing list.
+- ``load_pairings(names=None)`` → ``OfficialPairing`` rows of every shipped pairing list.
 - ``designations_by_code()`` → code → names of the designation lists it is on (for node annotations).
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 import unicodedata
@@ -66,29 +65,20 @@ def reference_dir() -> Path:
 _CODE = re.compile(r"^\d{6}(\d{6})?$")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 _EDGE_PUNCT = " ,，;；。.、:：*#\"'“”‘’"
-_VARIANTS = str.maketrans({"甯": "宁", "陜": "陕"})  # left alone by OpenCC t2s
 _MIN_SURFACE, _MAX_SURFACE = 2, 24
 
 
-@functools.cache
-def _t2s() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def normalize_name(text: str) -> str:
-    """A written name as the gazetteer spells it: NFKC (全角 digits, brackets), no spaces, no bracketed
-    remarks (洪江区（洪江管理区）), simplified characters (龍山縣 → 龙山县)."""
-    text = unicodedata.normalize("NFKC", str(text))
-    text = re.sub(r"\s+", "", text)
+    """A written name as the gazetteer spells it: the search index's form (NFKC: 全角 digits and
+    brackets; no spaces; simplified characters: 龍山縣 → 龙山县) without bracketed remarks
+    (洪江区（洪江管理区）) or stray punctuation."""
+    from graph.search import normalize
+
+    text = normalize(text)
     previous = None
     while previous != text:
         previous, text = text, _BRACKETED.sub("", text)
-    text = text.strip(_EDGE_PUNCT)
-    if text and not text.isascii():
-        text = _t2s().convert(text).translate(_VARIANTS)
-    return text
+    return text.strip(_EDGE_PUNCT)
 
 
 def as_code(text: str) -> str | None:
@@ -184,6 +174,8 @@ def resolve_name(gaz: GazetteerLike, text: str, context: Sequence[str] = ()) -> 
     name = normalize_name(text)
     if not name:
         return Resolution(None, (), "", note="empty name")
+    if name.isascii():  # gazetteer names are Chinese: a URL, a remark or a number is not one
+        return Resolution(None, (), "", rest=name, note="no gazetteer name found in it")
     pieces, rest = segment(gaz, name)
     if not pieces:
         return Resolution(None, (), "", rest=name, note="no gazetteer name found in it")
@@ -270,9 +262,6 @@ class RegionList:
         """Rows not pinned to one Region: what the user must be told about."""
         return [e for e in self.entries if not e.code]
 
-    def codes(self) -> list[str]:
-        return [e.code for e in self.entries if e.code]
-
 
 @dataclass(frozen=True)
 class RawRow:
@@ -338,8 +327,6 @@ _NAME_HEADERS = (
     "区县",
     "县区",
     "县市区",
-    "县(市、区)",
-    "县(市区)",
     "县名",
     "名称",
     "地区",
@@ -547,10 +534,6 @@ def list_info(name: str) -> ListInfo:
     raise ListError(f"no shipped list called {name!r} (shipped: {names}; or give a CSV/XLSX file)")
 
 
-def _name_column(rows: list[dict[str, str]]) -> str:
-    return "county" if rows and "county" in rows[0] else "helped"
-
-
 def load_shipped(name: str, gazetteer: GazetteerLike | None = None) -> RegionList:
     """A shipped designation list, codes as the data file gives them (tests check them against the
     gazetteer; loading stays a plain read)."""
@@ -575,7 +558,9 @@ def load_shipped(name: str, gazetteer: GazetteerLike | None = None) -> RegionLis
                 via="data",
                 candidates=(code,) if code else (),
                 exact=r.get("code_kind", "exact") != "containing",
-                note=r.get("code_note", "") if region is not None else f"code {code} not in the gazetteer",
+                note=r.get("code_note", "")
+                if region is not None
+                else f"code {code or '(none)'} not in the gazetteer",
                 source=r.get("source_url") or None,
                 fields=r,
             )

@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout if args.format == "table" else sys.stderr
     print(f"\n{summary}" if args.format == "table" else summary, file=out)
     for r in (x for x in results if not x.entry.code):
-        print(f"  row {r.entry.row} {r.entry.raw!r}: {r.coverage} — {r.note()}", file=out)
+        print(f"  row {r.entry.row} {r.entry.raw!r}: {r.coverage} — {r.entry.note}", file=out)
     return 0
 
 

@@ -40,7 +40,6 @@ from graph.reference import (
     OfficialPairing,
     default_gazetteer,
     load_pairings,
-    region_label,
 )
 
 COVERAGE_LEVELS = ("direct", "prefecture", "province", "official-only", "none")
@@ -204,15 +203,6 @@ class CountyCoverage:
         """Document pairings reaching this county that no official list has (nor a pairing containing it)."""
         return [d for lc in self.levels for d in lc.documents if not self.index.is_official(d, self.as_of)]
 
-    def note(self) -> str:
-        e = self.entry
-        if e.code:
-            return e.note
-        gaz = self.index.gazetteer
-        choices = ", ".join(region_label(gaz, c) for c in e.candidates if c in gaz.by_code)
-        detail = f"candidates: {choices}" if choices else ""
-        return "; ".join(x for x in (e.note, detail) if x)
-
     # ---------------------------------------------------------------- output
     def row(self) -> dict[str, Any]:
         """The flat row a planner sorts, filters and downloads."""
@@ -231,7 +221,7 @@ class CountyCoverage:
             "not_in_official": "; ".join(
                 _unique(f"{d.helper_name}→{self.index.name(d.helped_code)}" for d in self.not_official())
             ),
-            "note": self.note(),
+            "note": self.entry.note,
         }
 
     def to_json(self) -> dict[str, Any]:

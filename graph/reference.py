@@ -304,12 +304,21 @@ def resolve_rows(
                 status=status,
                 via=via,
                 candidates=res.candidates if not code else (code,),
-                note=res.note if not code else "",
+                note=_problem_note(gaz, res) if not code else "",
                 source=source,
                 fields=dict(raw.fields),
             )
         )
     return entries
+
+
+def _problem_note(gaz: GazetteerLike, res: Resolution) -> str:
+    """What a user needs to fix a row: why it failed and the places it could mean."""
+    choices = ", ".join(region_label(gaz, c) for c in res.candidates if c in gaz.by_code)
+    if not choices:
+        return res.note
+    lead = "could be" if res.status == "ambiguous" else "did you mean"
+    return "; ".join(x for x in (res.note, f"{lead}: {choices}") if x)
 
 
 def _resolve_row(gaz: GazetteerLike, row: RawRow) -> Resolution:

@@ -83,6 +83,7 @@ def test_mixed_forms_and_unresolvable_names(gaz, tmp_path):
     problems = {e.raw: e for e in result.problems}
     assert set(problems) == {"不存在县", "龙山县大安乡", "合计"}
     assert problems["龙山县大安乡"].candidates == ("433130",)  # a hint, not a resolution
+    assert "did you mean: 龙山县 433130 (湖南省)" in problems["龙山县大安乡"].note
     assert problems["不存在县"].status == "unresolved"
     # rows keep their file row numbers (header = 1, blank line 7 skipped)
     assert [e.row for e in result.entries] == [2, 3, 4, 5, 6, 8, 9, 10]

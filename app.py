@@ -12,10 +12,9 @@ import importlib
 
 import streamlit as st
 
-from app_pages import i18n
+from app_pages import PAGES, i18n
 from app_pages.i18n import t
 
-PAGES = ("overview", "network", "map", "planner", "cypher", "documents", "search")
 NEEDS_STORE = {"overview", "network", "map", "planner", "cypher", "search"}
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.context import AppData
-from app_pages.i18n import t
+from app_pages.i18n import relation_names, t
 from graph.viz import network_html
 
 DEFAULT_LIMIT = 1000
@@ -206,7 +206,12 @@ def render(data: AppData) -> None:
     if ids and len(ids) <= GRAPH_MAX_NODES:
         st.subheader(t("cypher.as_graph", n=len(ids)))
         st.iframe(
-            network_html(result_graph(data.graph, ids), texts={"evidence": t("col.evidence")}), height=520
+            network_html(
+                result_graph(data.graph, ids),
+                texts={"evidence": t("col.evidence")},
+                relation_names=relation_names(),
+            ),
+            height=520,
         )
     elif ids:
         st.caption(t("cypher.graph_too_big", n=len(ids), limit=GRAPH_MAX_NODES))

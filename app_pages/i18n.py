@@ -306,6 +306,11 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def relation_names() -> dict[str, str]:
+    """Relation types in the session's language, for pictures that label edges by type."""
+    return {key.removeprefix("rel."): t(key) for key in TEXTS if key.startswith("rel.")}
+
+
 def current() -> str:
     """The session's language (``zh`` outside a Streamlit session, e.g. in tests of pure functions)."""
     try:

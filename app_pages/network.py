@@ -8,7 +8,7 @@ import streamlit as st
 
 from app_pages.context import AppData
 from app_pages.filters import selection_controls
-from app_pages.i18n import t
+from app_pages.i18n import relation_names, t
 from app_pages.selection import Selection, relations_of, select
 from graph.viz import layout, network_html
 
@@ -20,7 +20,9 @@ def picture(store: str, stamp: int, sel: Selection, lang: str, _data: AppData) -
     """The HTML of a selection, cached per (store build, selection, language): the layout is the slow
     part (≈1 s at 2,000 nodes) and must not run again on every widget change elsewhere."""
     sub = select(_data.graph, sel)
-    html = network_html(sub, positions=layout(sub), texts={"evidence": t("col.evidence")})
+    html = network_html(
+        sub, positions=layout(sub), texts={"evidence": t("col.evidence")}, relation_names=relation_names()
+    )
     return html, sub.number_of_nodes(), sub.number_of_edges()
 
 

@@ -70,6 +70,8 @@ def _details(data: AppData, node: str) -> None:
 
 def render(data: AppData) -> None:
     st.title(t("page.search"))
+    if "search_query" not in st.session_state and st.query_params.get("q"):
+        st.session_state["search_query"] = st.query_params["q"]  # ?page=search&q=龍山: a shareable search
     query = st.text_input(t("search.query"), key="search_query", placeholder=t("search.placeholder"))
     if not query.strip():
         st.caption(t("search.hint", n=len(data.index)))

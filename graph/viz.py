@@ -150,9 +150,13 @@ def _evidence_count(g: nx.MultiDiGraph, node: str) -> int:
     return total
 
 
-def edge_caption(attrs: Mapping[str, Any]) -> str:
-    """What an edge is called on the picture: its mechanism (ASSISTS) or its type."""
-    return str(attrs.get("mechanism") or attrs.get("type") or "")
+def edge_caption(attrs: Mapping[str, Any], relation_names: Mapping[str, str] | None = None) -> str:
+    """What an edge is called on the picture: its mechanism (ASSISTS) or its type (by ``relation_names``,
+    the app's words for OPERATES, PROMOTES …)."""
+    if attrs.get("mechanism"):
+        return str(attrs["mechanism"])
+    rel = str(attrs.get("type") or "")
+    return (relation_names or {}).get(rel, rel)
 
 
 def network_html(
@@ -162,6 +166,7 @@ def network_html(
     physics: bool | None = None,
     height: int = 720,
     texts: Mapping[str, str] | None = None,
+    relation_names: Mapping[str, str] | None = None,
 ) -> str:
     """A standalone HTML page drawing ``g``: node colour by type, size by degree, edge label by mechanism.
 
@@ -195,7 +200,7 @@ def network_html(
             y=round(y, 1),
         )
     for u, v, attrs in g.edges(data=True):
-        caption = edge_caption(attrs)
+        caption = edge_caption(attrs, relation_names)
         colour = mechanism_colour(attrs.get("mechanism")) if attrs.get("type") == "ASSISTS" else OTHER_COLOUR
         title = f"{g.nodes[u].get('name') or u} → {g.nodes[v].get('name') or v}\n{caption}"
         if attrs.get("n_evidence"):

@@ -65,6 +65,8 @@ def test_colour_by_type_size_by_degree_label_by_mechanism(sample):
     assert {e["label"] for e in assists} == {"对口帮扶", "消费帮扶"}
     assert {e["color"] for e in assists} == {MECHANISM_COLOURS["对口帮扶"], MECHANISM_COLOURS["消费帮扶"]}
     assert any(e["label"] == "OPERATES" for e in edges)
+    named = vis_data(network_html(sample, relation_names={"OPERATES": "运营"}), "edges")
+    assert any(e["label"] == "运营" for e in named)
     inferred = [e for e in edges if e["from"] == "region:370000" and e["to"] == "region:620000"]
     assert inferred and inferred[0]["dashes"] is True
     # hover: the name and the evidence count

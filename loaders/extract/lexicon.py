@@ -33,6 +33,8 @@ from loaders.extract.paths import data_dir
 
 LEXICON_FILES = ("agencies", "organizations", "platforms", "brands", "campaigns")
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
+# a boundary between a CJK character and an ASCII letter or digit, where converted PDFs put a space
+_SCRIPT_BOUNDARY = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 
 
 def norm(surface: str) -> str:
@@ -155,12 +157,15 @@ class Lexicon:
         return list(self._by_surface.get(norm(surface), ()))
 
     def surfaces(self) -> Iterator[tuple[str, LexEntry]]:
-        """(surface, entry) for every name and alias: as written in the data (“832”平台) and
-        without its quotes (832平台), so that a matcher finds both spellings."""
+        """(surface, entry) for every name and alias: as written in the data (“832”平台), without
+        its quotes (832平台), and with a space where Chinese meets Latin letters or digits (扶贫 832,
+        as converted PDFs write it), so that a matcher finds every spelling."""
         for entry in self.all_entries():
             seen: set[str] = set()
             for surface in (entry.name, *entry.aliases):
-                for form in (surface, _QUOTES.sub("", surface)):
+                plain = _QUOTES.sub("", surface)
+                spaced = (_SCRIPT_BOUNDARY.sub(" ", surface), _SCRIPT_BOUNDARY.sub(" ", plain))
+                for form in (surface, plain, *spaced):
                     if form and form not in seen:
                         seen.add(form)
                         yield form, entry

@@ -9,11 +9,14 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders.extract.mentions import Mention
+from loaders.extract.paths import data_dir
 from loaders.extract.view import SentenceView
 
 ORGS = ("Organization", "Agency")
@@ -33,7 +36,32 @@ _OWNS = re.compile(r"^(?:依托|借助|通过|利用|组织|发挥|联合)?(?:�
 _OPERATED_BY = re.compile(r"^(?:运营|打造|开发|搭建|创办|主办)的(?:[“\"])?$")
 
 
+@functools.cache
+def known_operators() -> frozenset[tuple[str, str]]:
+    """(operator, platform) pairs that public records state (data/lexicons/operators.csv)."""
+    with open(data_dir() / "lexicons" / "operators.csv", encoding="utf-8", newline="") as f:
+        return frozenset((row["operator"], row["platform"]) for row in csv.DictReader(f))
+
+
+_ON_PLATFORM = re.compile(r"^(?:在|通过|依托|于)$")
+_LAUNCH = re.compile(r"^(?:上|上线|开设|开通|推出|搭建|设立|运营)")
+
+
 def operates(view: SentenceView) -> Iterator[Link]:
+    """X依托旗下“Y”平台, 由X运营的Y, and X在Y上线…专区 where public records say X runs Y."""
+    yield from _owner_wording(view)
+    actors = view.actors
+    for i, owner in enumerate(actors[:-1]):
+        target = actors[i + 1]
+        if target.type != "Platform" or (owner.name, target.name) not in known_operators():
+            continue
+        if _ON_PLATFORM.match(view.between(owner.end, target.start)) and _LAUNCH.match(
+            view.text[target.end : target.end + 4]
+        ):
+            yield Link("OPERATES", owner, target, 0.85, "X在Y上线 with a known operator")
+
+
+def _owner_wording(view: SentenceView) -> Iterator[Link]:
     actors = view.actors
     for i, owner in enumerate(actors):
         if owner.type not in ORGS + ("Platform",):

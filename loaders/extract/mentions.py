@@ -95,10 +95,14 @@ class Matcher:
             self._automaton.add_word(surface, (surface, tuple(payloads)))
         self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Mention]:
-        """All dictionary mentions, leftmost-longest and non-overlapping."""
+    def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
+        """All dictionary mentions, leftmost-longest and non-overlapping (only ``kinds`` when given)."""
         found: list[tuple[int, int, str, tuple]] = []
         for end_idx, (surface, payloads) in self._automaton.iter(text):
+            if kinds is not None:
+                payloads = tuple(p for p in payloads if p[0] in kinds)
+                if not payloads:
+                    continue
             start = end_idx - len(surface) + 1
             found.append((start, end_idx + 1, surface, payloads))
         # longest first, then leftmost; keep those that do not overlap a longer one

@@ -59,7 +59,7 @@ _BRAND_RUN = re.compile(
 )
 _BRAND_ITEM = re.compile(rf"[{_Q}]({_NAME}{{2,12}})[{_QE}]((?:(?!等)[{CJK}]){{0,6}})")
 _QUOTED_CAMPAIGN = re.compile(
-    rf"[{_Q}]([^{_Q}{_QE}\n]{{2,24}})[{_QE}](?:直播助农|助农|消费帮扶|消费扶贫|专项|主题|线上|湖南特产)?"
+    rf"[{_Q}]([^{_Q}{_QE}\n]{{2,24}})[{_QE}][{CJK}]{{0,4}}?"
     rf"(?:活动|行动|专场|年货节|购物节|大赛|系列活动)"
 )
 # an unquoted festival name only with the marks of a proper name: 中国（龙山）…节, 第五届…博览会, 首届…节

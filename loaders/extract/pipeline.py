@@ -49,6 +49,8 @@ def _merge_patterns(text: str, mentions: list[Mention]) -> list[Mention]:
             for e in lex.lookup(p.name) + lex.lookup(p.name + "平台")
             if e.type == p.type or p.type == "Platform"
         ]
+        if entries and any(m.candidates and m.candidates[0] == entries[0] for m in inside):
+            continue  # “安化黑茶”: the lexicon already found the name inside the quotes
         kind = entries[0].type if entries else p.type
         mention = Mention(
             p.start, p.end, p.surface, kind, entries or [p], via="lexicon" if entries else "pattern"
@@ -65,13 +67,13 @@ def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
     matcher = get_matcher()
     extra: list[Mention] = []
     for m in mentions:
-        if m.kind not in _CONTAINERS or m.container is not None:
+        if m.kind not in _CONTAINERS:
             continue
         if any(x.container is m for x in mentions):
             continue
         name = m.surface
-        for sub in matcher.find(name):
-            if sub.kind == REGION and len(sub.surface) < len(name):
+        for sub in matcher.find(name, kinds=(REGION,)):
+            if len(sub.surface) < len(name):
                 sub.start += m.start
                 sub.end += m.start
                 sub.container = m
@@ -152,7 +154,8 @@ def extract_document(doc: Document) -> Extraction:
 
     mentions = _merge_patterns(text, get_matcher().find(text))
     mentions = _add_inner_regions(mentions)
-    ctx = home_context(gaz, mentions, doc.title, doc.doc_number, text[:300] + " " + (doc.source or ""))
+    title_mentions = get_matcher().find(" ".join(filter(None, (doc.title, doc.source))), kinds=(REGION,))
+    ctx = home_context(gaz, mentions, title_mentions, doc.doc_number, head_end=300)
     resolve_regions(gaz, [m for m in mentions if m.kind == REGION], ctx, sentence_of)
     resolve_self_references(mentions, ctx)
     resolve_lexicon(lex, gaz, mentions, ctx)

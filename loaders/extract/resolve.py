@@ -62,17 +62,24 @@ def _abbr_province(gaz: Gazetteer, doc_number: str | None) -> str | None:
 
 
 def home_context(
-    gaz: Gazetteer, mentions: list[Mention], title: str | None, doc_number: str | None, head: str
+    gaz: Gazetteer,
+    mentions: list[Mention],
+    title_mentions: list[Mention],
+    doc_number: str | None,
+    head_end: int,
 ) -> DocContext:
-    """The document's own region: where its title, issuer and most of its places point."""
+    """The document's own region: where its title, issuer and most of its places point.
+
+    Votes: each unambiguous place in the text 1, in the opening lines (issuer, source) 2, in the title
+    4, and the province abbreviation opening the document number (湘扶领办发…) 4.
+    """
     votes: Counter[str] = Counter()
     for m in mentions:
         if m.kind == REGION and len(m.candidates) == 1:
-            votes[gaz.province_of(m.candidates[0]).code] += 1
-    for text, weight in ((title or "", 3), (head, 2)):
-        for m in mentions:
-            if m.kind == REGION and len(m.candidates) == 1 and m.surface in text:
-                votes[gaz.province_of(m.candidates[0]).code] += weight - 1
+            votes[gaz.province_of(m.candidates[0]).code] += 2 if m.start < head_end else 1
+    for m in title_mentions:
+        if len(m.candidates) == 1:
+            votes[gaz.province_of(m.candidates[0]).code] += 4
     abbr = _abbr_province(gaz, doc_number)
     if abbr:
         votes[abbr] += 4
@@ -85,13 +92,14 @@ def home_context(
     if top_n >= 3 and top_n >= 2 * second_n:
         ctx.province = gaz.by_code[top]
         # a prefecture or county is home only when the title names it
-        for m in mentions:
-            if m.kind == REGION and len(m.candidates) == 1 and title and m.surface in title:
-                r = gaz.by_code[m.candidates[0]]
-                if r.level == "prefecture" and ctx.prefecture is None and r.province == top:
-                    ctx.prefecture = r
-                if r.level == "county" and ctx.county is None and r.province == top:
-                    ctx.county = r
+        for m in title_mentions:
+            if len(m.candidates) != 1:
+                continue
+            r = gaz.by_code[m.candidates[0]]
+            if r.level == "prefecture" and ctx.prefecture is None and r.province == top:
+                ctx.prefecture = r
+            if r.level == "county" and ctx.county is None and r.province == top:
+                ctx.county = r
     return ctx
 
 

@@ -182,7 +182,22 @@ def test_province_abbreviations(gaz: Gazetteer) -> None:
     provinces = {r.code for r in gaz.by_code.values() if r.level == "province"}
     assert {c for cs in abbr.values() for c in cs} == provinces
     with (GAZ_DIR / "province_abbreviations.csv").open(encoding="utf-8") as f:
-        assert all(r["source"] and r["kind"] in ("official", "common") for r in csv.DictReader(f))
+        assert all(r["source"] and r["kind"] in ("official", "common", "byname") for r in csv.DictReader(f))
+
+
+@pytest.mark.parametrize("byname, code", [("三湘", "430000"), ("八桂", "450000"), ("龙江", "230000")])
+def test_province_bynames_are_surfaces(gaz: Gazetteer, byname: str, code: str) -> None:
+    assert codes(gaz.lookup(byname)) == {code}
+    assert (byname, code) in set(gaz.surfaces())
+
+
+def test_non_places_hide_a_real_region_name(gaz: Gazetteer) -> None:
+    hidden = gaz.non_places()
+    assert hidden["示范县"] == "范县" and hidden["搬迁安置"] == "迁安"
+    surfaces = {s for s, _ in gaz.surfaces()}
+    for word, name in hidden.items():
+        assert name in word and name in surfaces, word
+        assert not gaz.lookup(word)
 
 
 def test_pairing_abbreviations_name_real_pairings(gaz: Gazetteer) -> None:

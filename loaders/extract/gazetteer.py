@@ -4,10 +4,14 @@ Read from data/gazetteer/ (or ``$BANGFU_DATA/gazetteer``), never from a package 
 
 - regions.csv                  code, name, level, type, parent, province, lat, lon, coord, aliases,
                                generic, source — built by tools/build_gazetteer.py (sources there)
-- province_abbreviations.csv   code, abbr, kind, source — 湘, 川/蜀, 黔/贵 ... (one character: never a
-                               plain alias, since 川 or 宁 alone is only a province in context)
+- province_abbreviations.csv   code, abbr, kind (official|common|byname), source — 湘, 川/蜀, 黔/贵 ...
+                               (one character: never a plain alias, since 川 or 宁 alone is only a
+                               province in context); bynames such as 三湘, 八桂 are two characters
+                               and are offered as surfaces
 - pairing_abbreviations.csv    abbr, helper_code, helped_code, mechanism, ... — 闽宁, 沪滇, 粤桂 ...
 - eastern_partners.csv         code, name, role (eastern|western), round, basis, source
+- not_places.csv               surface, hides, reason — words holding a region name that are no
+                               mention of it (示范县 holds 范县)
 
 Levels: province | prefecture | county. Districts of the four municipalities have the municipality as
 parent (no 110100 "市辖区" level); 省直辖县级行政单位 (仙桃市 429004, 石河子市 659001) have the province.
@@ -84,8 +88,17 @@ class Gazetteer:
                 self._children.setdefault(region.parent, []).append(region)
 
         self._province_abbr: dict[str, list[str]] = {}
+        self._bynames: list[tuple[str, str]] = []
         for r in _rows(directory / "province_abbreviations.csv"):
             self._province_abbr.setdefault(r["abbr"], []).append(r["code"])
+            region = self.by_code.get(r["code"])
+            if region is not None and len(r["abbr"]) >= 2 and r["abbr"] not in (region.name, *region.aliases):
+                self._bynames.append((r["abbr"], r["code"]))  # 三湘, 八桂, 龙江: names of a province
+                found = self._by_surface.setdefault(r["abbr"], [])
+                if region not in found:
+                    found.append(region)
+        path = directory / "not_places.csv"
+        self._not_places = {r["surface"]: r["hides"] for r in _rows(path)} if path.exists() else {}
         self._pairing_abbr: dict[str, tuple[str, str, str]] = {
             r["abbr"]: (r["helper_code"], r["helped_code"], r["mechanism"])
             for r in _rows(directory / "pairing_abbreviations.csv")
@@ -101,15 +114,23 @@ class Gazetteer:
         return list(self._by_surface.get(surface.strip(), ()))
 
     def surfaces(self) -> Iterator[tuple[str, str]]:
-        """(surface, code) for every full name and alias, for a matcher automaton.
+        """(surface, code) for every full name and alias, for a matcher automaton, and the
+        two-character names of provinces (三湘 → 湖南省, 八桂 → 广西壮族自治区).
 
-        Full names that are common words (城区, 郊区, 矿区, 东区) are left out; province abbreviations
-        (one character) and pairing abbreviations have their own methods."""
+        Full names that are common words (城区, 郊区, 矿区, 东区) are left out; one-character province
+        abbreviations and pairing abbreviations have their own methods."""
         for region in self.by_code.values():
             if region.name not in self._generic:
                 yield region.name, region.code
             for alias in region.aliases:
                 yield alias, region.code
+        yield from self._bynames
+
+    def non_places(self) -> dict[str, str]:
+        """Words that hold a region name but name no place (示范县 holds 范县, 搬迁安置 holds 迁安,
+        新平台 holds 新平): surface → the name it hides. A matcher that adds them as entries of
+        their own lets longest-match swallow the false region."""
+        return dict(self._not_places)
 
     def province_abbreviations(self) -> dict[str, list[str]]:
         """abbr → [province codes]: 湘 → [430000], 川/蜀 → [510000], 蒙 → [150000]."""

@@ -5,11 +5,12 @@ Widget keys carry the page's prefix: each page keeps its own filters, and tests 
 
 from __future__ import annotations
 
+import networkx as nx
 import streamlit as st
 
 from app_pages.context import AppData
 from app_pages.i18n import t
-from app_pages.selection import STRUCTURAL, Selection, filter_regions, year_bounds
+from app_pages.selection import STRUCTURAL, Selection, filter_regions, select, year_bounds
 from graph.schema import MECHANISMS
 
 
@@ -92,3 +93,14 @@ def selection_controls(data: AppData, prefix: str, *, assists_only: bool = False
         include_undated=include_undated,
         document=document,
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _selected(store: str, stamp: int, sel: Selection, _data: AppData) -> nx.MultiDiGraph:
+    return select(_data.graph, sel)
+
+
+def selected(data: AppData, sel: Selection) -> nx.MultiDiGraph:
+    """``select`` once per (store build, selection), shared by every session and by the picture and
+    the lists of one page view. Treat the result as read-only."""
+    return _selected(str(data.store), data.stamp, sel, data)

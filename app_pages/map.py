@@ -11,9 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.context import AppData, gazetteer
-from app_pages.filters import selection_controls
+from app_pages.filters import selected, selection_controls
 from app_pages.i18n import t
-from app_pages.selection import select
 from graph.geo import assistance_arcs, map_html
 
 
@@ -35,7 +34,7 @@ def province_seats() -> list[tuple[str, float, float]]:
 def render(data: AppData) -> None:
     st.title(t("page.map"))
     sel = selection_controls(data, "map", assists_only=True)
-    sub = select(data.graph, sel)
+    sub = selected(data, sel)
     arcs, missing = assistance_arcs(sub)
     st.caption(
         t(

@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.context import AppData
-from app_pages.filters import selection_controls
+from app_pages.filters import selected, selection_controls
 from app_pages.i18n import relation_names, t
-from app_pages.selection import Selection, relations_of, select
+from app_pages.selection import Selection, relations_of
 from graph.viz import layout, network_html
 
 MAX_NODES = 3000  # above this the picture is refused: filter first (a projector shows no more anyway)
@@ -19,7 +19,7 @@ MAX_NODES = 3000  # above this the picture is refused: filter first (a projector
 def picture(store: str, stamp: int, sel: Selection, lang: str, _data: AppData) -> tuple[str, int, int]:
     """The HTML of a selection, cached per (store build, selection, language): the layout is the slow
     part (≈1 s at 2,000 nodes) and must not run again on every widget change elsewhere."""
-    sub = select(_data.graph, sel)
+    sub = selected(_data, sel)
     html = network_html(
         sub, positions=layout(sub), texts={"evidence": t("col.evidence")}, relation_names=relation_names()
     )
@@ -72,7 +72,7 @@ def node_details(data: AppData, sub_nodes: list[str], key: str) -> None:
 def render(data: AppData) -> None:
     st.title(t("page.network"))
     sel = selection_controls(data, "net")
-    sub = select(data.graph, sel)
+    sub = selected(data, sel)
     n_nodes, n_edges = sub.number_of_nodes(), sub.number_of_edges()
     st.caption(t("network.size", nodes=n_nodes, edges=n_edges))
     if n_nodes == 0:

@@ -11,121 +11,26 @@ Skipped, with the reason, when /usr/bin/chromium is absent (CI installs it: .ci/
 
 from __future__ import annotations
 
-import base64
-import contextlib
-import itertools
 import json
-import os
-import subprocess
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
 import pytest
-from app_helpers import PWN_SCRIPT, AppServer, build_planted_store, shared_sample_store
-
-CHROMIUM = os.environ.get("BANGFU_CHROMIUM", "/usr/bin/chromium")
+from app_helpers import (
+    CHROMIUM,
+    NETWORK_STATE,
+    PWN_SCRIPT,
+    AppServer,
+    Chromium,
+    build_planted_store,
+    shared_sample_store,
+)
 
 pytestmark = pytest.mark.skipif(
     not Path(CHROMIUM).exists(),
     reason=f"{CHROMIUM} is absent: apt-get install -y chromium fonts-noto-cjk to run the browser tests",
 )
-
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-    "--window-size=1400,1600",
-]
-
-
-class Chromium:
-    """Headless chromium with one page, driven by DevTools protocol commands over a websocket."""
-
-    def __init__(self, workdir: Path) -> None:
-        from websockets.sync.client import connect
-
-        profile = workdir / "chromium-profile"
-        profile.mkdir(parents=True)
-        self._log = open(workdir / "chromium.log", "wb")  # noqa: SIM115 - closed in close()
-        self.proc = subprocess.Popen(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-        )
-        port_file = profile / "DevToolsActivePort"
-        deadline = time.monotonic() + 30
-        while not (port_file.exists() and port_file.read_text().strip()):
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                self.close()
-                raise RuntimeError(f"chromium did not start (see {workdir / 'chromium.log'})")
-            time.sleep(0.1)
-        port = int(port_file.read_text().split()[0])
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list", timeout=10) as r:
-            target = next(t for t in json.load(r) if t["type"] == "page")
-        self._stack = contextlib.ExitStack()
-        self.ws = self._stack.enter_context(
-            connect(target["webSocketDebuggerUrl"], max_size=None, open_timeout=10)
-        )
-        self._ids = itertools.count(1)
-        self.call("Page.enable")
-        self.call("Runtime.enable")
-
-    def call(self, method: str, **params: Any) -> dict:
-        msg_id = next(self._ids)
-        self.ws.send(json.dumps({"id": msg_id, "method": method, "params": params}))
-        while True:
-            reply = json.loads(self.ws.recv(timeout=60))
-            if reply.get("id") == msg_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-
-    def evaluate(self, expression: str) -> Any:
-        result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)
-        if "exceptionDetails" in result:
-            raise RuntimeError(result["exceptionDetails"].get("text", "evaluation failed"))
-        return result["result"].get("value")
-
-    def wait_for(self, expression: str, timeout: float = 60.0) -> Any:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                value = self.evaluate(expression)
-            except RuntimeError:  # the page is between documents (navigation): try again
-                value = None
-            if value:
-                return value
-            time.sleep(0.25)
-        raise TimeoutError(f"timed out waiting for: {expression[:120]}")
-
-    def open(self, url: str) -> None:
-        self.call("Page.navigate", url=url)
-
-    def screenshot(self, path: Path) -> Path:
-        data = self.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)["data"]
-        path.write_bytes(base64.b64decode(data))
-        return path
-
-    def close(self) -> None:
-        stack = getattr(self, "_stack", None)
-        if stack is not None:
-            stack.close()
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
-        self._log.close()
 
 
 @pytest.fixture
@@ -144,29 +49,6 @@ def serve(store: Path, tmp_path: Path):
         raise
     return server
 
-
-# JavaScript run in the app's page: the vis-network iframe (same origin: srcdoc) and what it drew
-NETWORK_STATE = """
-(() => {
-  for (const f of document.querySelectorAll('iframe')) {
-    const w = f.contentWindow;
-    if (!w || !w.network || !w.network.body) continue;
-    const canvas = w.document.querySelector('#mynetwork canvas');
-    if (!canvas || !canvas.width) return null;
-    const ctx = canvas.getContext('2d');
-    const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let inked = 0;
-    for (let i = 3; i < pixels.length; i += 4 * 7) if (pixels[i] > 0) inked++;
-    const positions = w.network.getPositions();
-    return {
-      labels: w.network.body.data.nodes.get().map(n => n.label),
-      drawn: Object.keys(positions).length,
-      width: canvas.width, height: canvas.height, inked: inked,
-    };
-  }
-  return null;
-})()
-"""
 
 PWNED = """
 (() => {

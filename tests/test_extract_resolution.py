@@ -77,3 +77,8 @@ def test_pattern_finds_unknown_platform_and_brand():
     by_type = {(e.type, e.name) for e in ext.entities}
     assert ("Platform", "武陵优品") in by_type
     assert ("Brand", "龙山百合") in by_type
+
+
+def test_words_that_hold_a_place_name_are_not_places():
+    ext = extract("推进易地扶贫搬迁安置区建设，创建乡村振兴示范县。")
+    assert _region_codes(ext) == set()

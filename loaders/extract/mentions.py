@@ -21,6 +21,7 @@ REGION = "Region"
 AGENCY_STEM = "AgencyStem"  # a provincial department written without its province: 教育厅, 团省委
 PAIR_ABBR = "PairAbbr"  # 闽宁, 沪滇: two regions naming a pairing
 SELF_REF = "SelfRef"  # 我省, 我市, 本县: the document's own region
+NON_PLACE = "NonPlace"  # 示范县, 搬迁安置: words that hold a place name but name no place
 
 SELF_REFERENCES = {
     "我省": "province",
@@ -90,6 +91,8 @@ class Matcher:
             add(abbr, PAIR_ABBR, abbr)
         for word in SELF_REFERENCES:
             add(word, SELF_REF, word)
+        for word in gaz.non_places():
+            add(word, NON_PLACE, word)
         self._automaton = ahocorasick.Automaton()
         for surface, payloads in entries.items():
             self._automaton.add_word(surface, (surface, tuple(payloads)))
@@ -115,7 +118,7 @@ class Matcher:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(_to_mention(start, end, surface, payloads))
         chosen.sort(key=lambda m: m.start)
-        return chosen
+        return [m for m in chosen if m.kind != NON_PLACE]
 
 
 def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:

@@ -364,6 +364,9 @@ _BUY = re.compile(r"^(?:[\u4e00-\u9fff“”]{0,16}?)(?:采购|汇集|帮销|购
 def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """Counted or unnamed helped sides: 长沙7个市县区对7个贫困县…, 江苏组织优先采购对口支援协作地区农副产品."""
     text = view.text
+    sentence = text[view.start : view.end]
+    if "个" not in sentence and "地" not in sentence:
+        return
     for actor in view.actors:
         _, hi = view.clause_bounds(actor.end)
         rest = text[actor.end : hi]
@@ -403,7 +406,13 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     facts: list[AssistFact] = []
     seen: set[tuple] = set()
-    for family in (directed, symmetric, co_subjects, presence, consumption, groups):
+    n_regions = sum(1 for a in view.actors if a.type == "Region")
+    families = (
+        (directed, symmetric, co_subjects, presence, consumption, groups)
+        if n_regions >= 2
+        else (directed, groups)
+    )
+    for family in families:
         for fact in family(view, roles):
             key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)
             if key in seen:

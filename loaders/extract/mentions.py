@@ -99,16 +99,23 @@ class Matcher:
         self._automaton.make_automaton()
 
     def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
-        """All dictionary mentions, leftmost-longest and non-overlapping (only ``kinds`` when given)."""
+        """All dictionary mentions, leftmost-longest and non-overlapping (only ``kinds`` when given).
+
+        The automaton's own leftmost-longest scan runs in C; the filtered form (for short names such as
+        a brand's) picks among all matches in Python.
+        """
+        if kinds is None:
+            out = []
+            for end_idx, (surface, payloads) in self._automaton.iter_long(text):
+                m = _to_mention(end_idx - len(surface) + 1, end_idx + 1, surface, payloads)
+                if m.kind != NON_PLACE:
+                    out.append(m)
+            return out
         found: list[tuple[int, int, str, tuple]] = []
         for end_idx, (surface, payloads) in self._automaton.iter(text):
-            if kinds is not None:
-                payloads = tuple(p for p in payloads if p[0] in kinds)
-                if not payloads:
-                    continue
-            start = end_idx - len(surface) + 1
-            found.append((start, end_idx + 1, surface, payloads))
-        # longest first, then leftmost; keep those that do not overlap a longer one
+            payloads = tuple(p for p in payloads if p[0] in kinds)
+            if payloads:
+                found.append((end_idx - len(surface) + 1, end_idx + 1, surface, payloads))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken = bytearray(len(text) + 1)
         chosen: list[Mention] = []
@@ -118,7 +125,7 @@ class Matcher:
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(_to_mention(start, end, surface, payloads))
         chosen.sort(key=lambda m: m.start)
-        return [m for m in chosen if m.kind != NON_PLACE]
+        return chosen
 
 
 def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:

@@ -29,6 +29,7 @@ _BARE_ECOMMERCE = re.compile(
     rf"(?:^|(?<=[、，,：:；;。（(“\s])|(?<=联合|依托|指导|组织|借助)|(?<=与|和|及|如))"
     rf"([{CJK}A-Za-z0-9]{{2,4}}电商)(?=[、，,。；;）)”等与和及在举开合推]|$)"
 )
+_ECOMMERCE_ANCHOR = re.compile("电商")
 GENERIC = (
     "开展",
     "推动",
@@ -55,8 +56,9 @@ GENERIC = (
     "建设",
 )
 _BRAND_RUN = re.compile(
-    rf"((?:[{_Q}]{_NAME}{{2,12}}[{_QE}][{CJK}]{{0,6}}[、，,和及与]?)+)(?:等)?(?:区域)?(?:公共|公用)品牌"
+    rf"((?:[{_Q}]{_NAME}{{2,12}}[{_QE}][{CJK}]{{0,6}}[、，,和及与]?)+)(?:等)?(?:区域)?(?:公共|公用)品牌\Z"
 )
+_BRAND_ANCHOR = re.compile(r"(?:公共|公用)品牌")
 _BRAND_ITEM = re.compile(rf"[{_Q}]({_NAME}{{2,12}})[{_QE}]((?:(?!等)[{CJK}]){{0,6}})")
 _QUOTED_CAMPAIGN = re.compile(
     rf"[{_Q}]([^{_Q}{_QE}\n]{{2,24}})[{_QE}][{CJK}]{{0,4}}?"
@@ -84,8 +86,10 @@ ORG_SUFFIXES = (
     "银行",
 )
 # a branch of a bank or company: 中国建设银行湖南省分行
-_BRANCH = re.compile(rf"([{CJK}]{{2,12}}?(?:银行|集团|公司)[{CJK}]{{2,8}}?(?:分行|支行|分公司))")
-_ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))")
+_BRANCH = re.compile(rf"([{CJK}]{{2,12}}?(?:银行|集团|公司)[{CJK}]{{2,8}}?(?:分行|支行|分公司))\Z")
+_BRANCH_ANCHOR = re.compile(r"分行|支行|分公司")
+_ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))\Z")
+_ORG_ANCHOR = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # a place below a county, written right after it: 安化县茶乡花海社区, 保靖县吕洞山镇排捧村
 PLACE_AFTER_COUNTY = re.compile(
     rf"^((?:[{CJK}]{{1,6}}?(?:乡|镇|街道)(?![村镇级]))?(?:[{CJK}]{{2,6}}?(?:村|社区|安置区|移民新村)(?![村镇级]))?)"
@@ -173,18 +177,39 @@ def _trim_left(text: str, start: int, end: int) -> int:
     return start + best
 
 
+def _anchored(text: str, anchor: re.Pattern[str], pattern: re.Pattern[str], back: int, ahead: int = 0):
+    """Matches of ``pattern`` that end at an ``anchor`` (a suffix such as 有限公司).
+
+    Scanning a whole document with a pattern that may start anywhere costs a regex attempt per
+    character; the suffixes are rare, so only the few characters before each one are tried.
+    """
+    prev_end = 0
+    for a in anchor.finditer(text):
+        if a.start() < prev_end:
+            continue
+        lo = max(prev_end, a.start() - back)
+        m = pattern.search(text, lo, a.end() + ahead) if ahead else pattern.search(text[lo : a.end()])
+        if m is None:
+            continue
+        if ahead:
+            yield m.start(1), m.end(1), m
+            prev_end = m.end(1)
+        else:
+            yield lo + m.start(1), lo + m.end(1), m
+            prev_end = lo + m.end(1)
+
+
 def find_pattern_names(text: str) -> list[PatternName]:
     out: list[PatternName] = []
     for m in _QUOTED_PLATFORM.finditer(text):
         out.append(PatternName(m.start(), m.end(), m.group(1), "Platform", m.group(0)))
     for m in _QUOTED_APP.finditer(text):
         out.append(PatternName(m.start(), m.end(), m.group(1) + "APP", "Platform", m.group(0)))
-    for m in _BARE_ECOMMERCE.finditer(text):
+    for start, end, m in _anchored(text, _ECOMMERCE_ANCHOR, _BARE_ECOMMERCE, back=5, ahead=1):
         if any(g in m.group(1) for g in GENERIC):
             continue
-        out.append(PatternName(m.start(1), m.end(1), m.group(1), "Platform", m.group(1)))
-    for m in _BRAND_RUN.finditer(text):
-        base = m.start(1)
+        out.append(PatternName(start, end, m.group(1), "Platform", m.group(1)))
+    for base, _end, m in _anchored(text, _BRAND_ANCHOR, _BRAND_RUN, back=200):
         for item in _BRAND_ITEM.finditer(m.group(1)):
             name = item.group(1) + item.group(2)
             out.append(PatternName(base + item.start(), base + item.end(), name, "Brand", item.group(0)))
@@ -195,14 +220,12 @@ def find_pattern_names(text: str) -> list[PatternName]:
         name = text[start : m.end(1)]
         if len(name) >= 6 and _FESTIVAL_MARK.search(name) and "”" not in name:
             out.append(PatternName(start, m.end(1), name, "Campaign", name))
-    for m in _BRANCH.finditer(text):
-        start = _trim_left(text, m.start(1), m.end(1))
-        out.append(
-            PatternName(start, m.end(1), text[start : m.end(1)], "Organization", text[start : m.end(1)])
-        )
-    for m in _ORG.finditer(text):
-        start = _trim_left(text, m.start(1), m.end(1))
-        name = text[start : m.end(1)]
+    for s0, end, _m in _anchored(text, _BRANCH_ANCHOR, _BRANCH, back=24):
+        start = _trim_left(text, s0, end)
+        out.append(PatternName(start, end, text[start:end], "Organization", text[start:end]))
+    for s0, end, _m in _anchored(text, _ORG_ANCHOR, _ORG, back=20):
+        start = _trim_left(text, s0, end)
+        name = text[start:end]
         if len(name) >= 4 and name[0] not in "（(" and not any(g in name for g in GENERIC):
-            out.append(PatternName(start, m.end(1), name, "Organization", name))
+            out.append(PatternName(start, end, name, "Organization", name))
     return out

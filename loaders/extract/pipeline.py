@@ -66,10 +66,9 @@ def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
     """A lexicon brand such as 好客山东 hides 山东 from the automaton: find the place inside it."""
     matcher = get_matcher()
     extra: list[Mention] = []
+    holders = {id(x.container) for x in mentions if x.container is not None}
     for m in mentions:
-        if m.kind not in _CONTAINERS:
-            continue
-        if any(x.container is m for x in mentions):
+        if m.kind not in _CONTAINERS or id(m) in holders:
             continue
         name = m.surface
         for sub in matcher.find(name, kinds=(REGION,)):

@@ -85,8 +85,9 @@ class Places:
             elif p.level == "prefecture":
                 self.prefectures_of.setdefault(p.province, []).append(p)
 
-    @property
+    @functools.cached_property
     def western(self) -> list[Place]:
+        """Provinces that are not eastern partners (the helped side of 东西部协作), computed once."""
         return [p for p in self.provinces if p.code not in self.eastern and p.code in self.counties_of]
 
 

@@ -67,8 +67,9 @@ def _load(path: str, stamp: int) -> AppData:
     from graph.store.readback import load_graph
 
     started = time.perf_counter()
-    kg = load_graph(path, gazetteer=gazetteer())
-    index = SearchIndex.from_graph(kg)
+    gaz = gazetteer()
+    kg = load_graph(path, gazetteer=gaz)
+    index = SearchIndex.from_graph(kg, gazetteer=gaz)
     return AppData(
         store=Path(path),
         stamp=stamp,

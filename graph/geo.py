@@ -223,10 +223,16 @@ def map_html(
         role = roles[node_id]
         fill = HELPER_COLOUR if role == {"helper"} else HELPED_COLOUR if role == {"helped"} else "#6F4E9C"
         kind = " / ".join(words[r] for r in ("helper", "helped") if r in role)
+        # helpers are labelled to the right, the helped to the left: pairs that sit close together
+        # (长沙市 and 湘西州 on a Hunan map) keep their names apart
+        label = (
+            f'<text class="placelabel" x="{x + 8}" y="{y + 4}">{_esc(p.name)}</text>'
+            if "helper" in role
+            else f'<text class="placelabel" x="{x - 8}" y="{y + 4}" text-anchor="end">{_esc(p.name)}</text>'
+        )
         parts.append(
             f'<g class="place" data-node="{_esc(node_id)}"><circle cx="{x}" cy="{y}" r="5.5" fill="{fill}">'
-            f"<title>{_esc(p.name)} ({_esc(kind)})</title></circle>"
-            f'<text class="placelabel" x="{x + 8}" y="{y + 4}">{_esc(p.name)}</text></g>'
+            f"<title>{_esc(p.name)} ({_esc(kind)})</title></circle>{label}</g>"
         )
     parts.extend(_legend(arcs, words, height))
     parts.append("</svg>")

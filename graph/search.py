@@ -114,10 +114,13 @@ class SearchIndex:
         return len(self._entries)
 
     @classmethod
-    def from_graph(cls, graph: Any, *, include_documents: bool = False) -> SearchIndex:
+    def from_graph(cls, graph: Any, *, include_documents: bool = False, gazetteer: Any = None) -> SearchIndex:
         """Every node of a networkx graph (or KnowledgeGraph) by name, aliases, code and id; weight =
-        degree. Documents are left out unless asked: their titles are not entities."""
+        degree. Documents are left out unless asked: their titles are not entities. With a
+        ``gazetteer`` (``by_code`` of records with ``aliases``), regions are also found by the short
+        names the gazetteer knows (龙山 for 龙山县) even when no document wrote them so."""
         g = getattr(graph, "graph", graph)
+        by_code = getattr(gazetteer, "by_code", None) or {}
         entries = []
         for nid, attrs in g.nodes(data=True):
             label = str(attrs.get("label") or "")
@@ -125,6 +128,9 @@ class SearchIndex:
                 continue
             name = str(attrs.get("name") or nid)
             surfaces = [*(attrs.get("aliases") or []), attrs.get("code") or "", nid]
+            region = by_code.get(attrs.get("code")) if label == "Region" and attrs.get("code") else None
+            if region is not None:
+                surfaces.extend(str(a) for a in getattr(region, "aliases", ()) or ())
             entries.append((Entry(nid, name, label, float(g.degree(nid))), surfaces))
         return cls(entries)
 

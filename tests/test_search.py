@@ -80,6 +80,18 @@ def test_labels_filter_limit_and_empty(index):
     assert index.search("不存在的名字") == []
 
 
+def test_gazetteer_short_names_find_regions():
+    g = KnowledgeGraph(FakeGazetteer())
+    g.add_extraction(sample_extractions()[0])
+
+    class Gaz:
+        by_code = {"433130": type("R", (), {"aliases": ("龙山",)})()}
+
+    assert SearchIndex.from_graph(g).search("龍山")[0].kind == "prefix"
+    hit = SearchIndex.from_graph(g, gazetteer=Gaz()).search("龍山")[0]
+    assert (hit.node_id, hit.kind, hit.matched) == ("region:433130", "exact", "龙山")
+
+
 def test_documents_are_not_entities(index):
     assert all(h.label != "Document" for h in index.search("湖南省"))
 

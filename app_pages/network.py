@@ -16,14 +16,12 @@ MAX_NODES = 3000  # above this the picture is refused: filter first (a projector
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def picture(store: str, stamp: int, sel: Selection, lang: str, _data: AppData) -> tuple[str, int, int]:
+def picture(store: str, stamp: int, sel: Selection, lang: str, _data: AppData) -> str:
     """The HTML of a selection, cached per (store build, selection, language): the layout is the slow
     part (≈1 s at 2,000 nodes) and must not run again on every widget change elsewhere."""
     sub = selected(_data, sel)
-    html = network_html(
-        sub, positions=layout(sub), texts={"evidence": t("col.evidence")}, relation_names=relation_names()
-    )
-    return html, sub.number_of_nodes(), sub.number_of_edges()
+    words = {"evidence": t("col.evidence", lang)}
+    return network_html(sub, positions=layout(sub), texts=words, relation_names=relation_names())
 
 
 def evidence_table(rows: list[dict]) -> pd.DataFrame:
@@ -81,7 +79,7 @@ def render(data: AppData) -> None:
     if n_nodes > MAX_NODES:
         st.warning(t("network.too_big", nodes=n_nodes, limit=MAX_NODES))
         return
-    html, _, _ = picture(str(data.store), data.stamp, sel, st.session_state.get("lang", "zh"), data)
+    html = picture(str(data.store), data.stamp, sel, st.session_state.get("lang", "zh"), data)
     st.iframe(html, height=760)
     st.download_button(
         t("network.download"),

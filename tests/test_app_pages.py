@@ -60,6 +60,24 @@ def test_english_switch():
     assert open_page("planner", lang="en").title[0].value == "Planner"  # ?lang=en in the address
 
 
+@pytest.mark.parametrize(
+    "page, title",
+    [
+        ("overview", "Overview"),
+        ("network", "Network"),
+        ("map", "Map"),
+        ("planner", "Planner"),
+        ("cypher", "Cypher"),
+        ("documents", "Documents"),
+        ("search", "Search"),
+    ],
+)
+def test_every_page_in_english(page, title):
+    at = open_page(page, lang="en")
+    assert at.title[0].value == title
+    assert not at.error
+
+
 def test_every_page_is_reachable_from_the_sidebar():
     at = open_page("overview")
     titles = {}

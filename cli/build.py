@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import TextIO
 
 from cli.store_args import add_store_argument, store_path
 
@@ -39,9 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 class ProgressBar:
     """A one-line bar on stderr when it is a terminal; a line per 10% otherwise (logs stay short)."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
-        self.stream, self.width = stream, width
-        self.tty = stream.isatty()
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream, self.width = stream or sys.stderr, width  # sys.stderr as it is now, not at import
+        self.tty = self.stream.isatty()
         self._last_decile = -1
 
     def __call__(self, done: int, total: int | None, item: str) -> None:

@@ -32,7 +32,7 @@ _HEADING_START = re.compile(
     r"^\s*(?:#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|附件)"
 )
 _EMPHASIS = re.compile(r"\*\*|__")
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
@@ -40,7 +40,7 @@ _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20})
 _POST_T2S = str.maketrans({"甯": "宁", "陜": "陕"})
 
-PAGE_BREAK_MIN_LINE = 20  # a line this long that stops mid-word was cut by the page, not by the author
+PAGE_BREAK_MIN_LINE = 12  # a line this long that stops mid-word was cut by the page, not by the author
 
 
 @functools.cache

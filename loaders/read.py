@@ -39,6 +39,10 @@ SUPPORTED = tuple(sorted([*TEXT_READERS, *BINARY_READERS]))
 OnError = Callable[[str], None]
 
 
+def _size(n: int) -> str:
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n:,} bytes"
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     p = Path(path)
     if not p.exists():
@@ -47,7 +51,7 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise LoadError(path, "not a regular file")
     size = p.stat().st_size
     if size > max_bytes:
-        raise LoadError(path, f"file is {size / 1048576:.1f} MB, over the {max_bytes / 1048576:g} MB limit")
+        raise LoadError(path, f"file is {_size(size)}, over the {_size(max_bytes)} limit")
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -80,3 +80,16 @@ def test_progress_on_stderr(corpus: Path, tmp_path: Path, capsys: pytest.Capture
     captured = capsys.readouterr()
     assert "documents" in captured.err and "/" in captured.err
     assert "documents" in captured.out  # the summary stays on stdout
+
+
+def test_analyst_queries_agree_on_the_sample_corpus(corpus: Path, tmp_path: Path) -> None:
+    from graph.analyst import ANALYST_QUERIES
+    from graph.store.readback import load_graph
+
+    store = tmp_path / "bangfu.lbdb"
+    assert bangfu("build", str(corpus), "--store", str(store), "--quiet") == 0
+    kg = load_graph(store)
+    with open_store(store) as s:
+        for q in ANALYST_QUERIES.values():
+            assert s.query(q.cypher, q.params).rows == q.answer(kg.graph), q.name
+        assert s.query(ANALYST_QUERIES["helpers_of"].cypher, {"region": "region:433130"}).rows  # 长沙 → 龙山

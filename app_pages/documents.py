@@ -64,7 +64,8 @@ def add_files(
     from graph.build import apply_designations, build_graph
     from graph.store.embedded import write_store
 
-    new, skipped, _ = build_graph([str(p) for p in paths], progress=progress, gazetteer=context.gazetteer())
+    built = build_graph([str(p) for p in paths], progress=progress, gazetteer=context.gazetteer())
+    new, skipped = built[0], built[1]  # (graph, skipped[, …]): the CLI's build, one file at a time
     kg = _fresh_graph(store)
     added = 0
     for doc_id in new.document_ids:

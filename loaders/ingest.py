@@ -4,7 +4,8 @@ Why this module: reading, normalizing and extracting are pure CPU work per docum
 tens of thousands of files should use every core; and a national corpus does not fit in memory, so
 nothing here may hold every document. ``iter_extractions(paths, workers)`` therefore
 
-- lists the files (paths only) and hands them to worker processes in small batches;
+- lists the files (paths only, ``loaders.read.list_files``: the same files and order as
+  ``iter_documents``) and reads each with ``loaders.read.load_path``, handing them to worker processes in small batches;
 - keeps a bounded window of batches in flight (``workers × 4``), so memory stays flat in N;
 - yields results in file order whatever the finishing order, so a build is the same with 1 or 8
   workers (stable node order, stable reports);
@@ -29,7 +30,6 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -86,16 +86,20 @@ class StageMissing(RuntimeError):
     """The loaders or the extraction pipeline cannot be imported (one line naming which)."""
 
 
-def _stages() -> tuple[Callable[..., Iterable[Any]], Callable[[Any], Any]]:
+def _stages() -> tuple[
+    Callable[..., Iterable[str]], Callable[..., Any], type[Exception], Callable[[Any], Any]
+]:
+    """(list_files, load_path, LoadError, extract_document), or StageMissing naming what is missing."""
     try:
-        from loaders.read import iter_documents
+        from loaders.errors import LoadError
+        from loaders.read import list_files, load_path
     except ImportError as exc:
         raise StageMissing(f"the document loaders cannot be loaded: {exc}") from exc
     try:
         from loaders.extract.pipeline import extract_document
     except ImportError as exc:
         raise StageMissing(f"the extraction pipeline cannot be loaded: {exc}") from exc
-    return iter_documents, extract_document
+    return list_files, load_path, LoadError, extract_document
 
 
 def check_stages() -> str | None:
@@ -107,49 +111,24 @@ def check_stages() -> str | None:
     return None
 
 
-def _split_error(message: Any, rest: tuple) -> tuple[str, str]:
-    """The loaders report ``on_error("path: reason")`` or ``on_error(path, reason)``."""
-    if rest:
-        return str(message), " ".join(str(r) for r in rest)
-    path, sep, reason = str(message).partition(": ")
-    return (path, reason) if sep else ("?", str(message))
-
-
-# ---------------------------------------------------------------------------------------------- files
-def list_files(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """The files below ``paths`` in a stable order (sorted per folder), hidden names skipped.
-
-    Paths only (a few dozen bytes each): at 100,000 files this is a few MB. The loaders decide per
-    file whether they can read it; a file they refuse is reported, not silently dropped here.
-    """
-    out: list[str] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for folder, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out += [os.path.join(folder, f) for f in sorted(files) if not f.startswith(".")]
-        else:
-            out.append(str(p))  # a missing path is the loaders' to report
-    return out
-
-
 # ---------------------------------------------------------------------------------------------- work
 Item = tuple[str, Any, Any]  # ("doc", DocMeta, Extraction) | ("error", path, reason)
 
 
 def _process(files: list[str], max_bytes: int) -> list[Item]:
     """Read, normalize and extract ``files`` (in this process); results and errors in file order."""
-    iter_documents, extract = _stages()
+    _list, load_path, load_error, extract = _stages()
     out: list[Item] = []
-
-    def on_error(message: Any, *rest: Any) -> None:
-        out.append(("error", *_split_error(message, rest)))
-
-    for doc in iter_documents(files, max_bytes=max_bytes, on_error=on_error):
+    for path in files:
+        try:
+            doc = load_path(path, max_bytes)
+        except load_error as exc:
+            out.append(("error", getattr(exc, "path", path), getattr(exc, "reason", str(exc))))
+            continue
         try:
             ext = extract(doc)
         except Exception as exc:  # one bad document must not stop a corpus
-            out.append(("error", str(doc.path), f"extraction failed: {type(exc).__name__}: {exc}"))
+            out.append(("error", path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
         out.append(("doc", DocMeta.of(doc), ext))
     return out
@@ -185,25 +164,29 @@ def iter_extractions(
     """(DocMeta, Extraction) for every readable document below ``paths``, in file order.
 
     ``workers > 1`` reads and extracts in that many processes; the answer is the same as with one.
-    A document whose content id was already yielded (the same file under two names) is yielded once.
+    A document whose content id was already read (the same content under two names) is yielded once
+    and the second name reported, as ``loaders.read.iter_documents`` does.
     ``on_error(path, reason)`` hears of every file that could not be read or extracted.
     ``skip_ids`` is not consulted before extraction (ids are content hashes, known only once read);
     it filters what is yielded, e.g. documents an incremental build already holds.
     Raises ``StageMissing`` when the loaders or the pipeline cannot be imported.
     """
-    _stages()  # fail here, in the caller's process, with one clear line
+    list_files = _stages()[0]  # fail here, in the caller's process, with one clear line
     report = on_error or (lambda _path, _reason: None)
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # content id → the first path it was read from
 
     def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Any]]:
         for kind, a, b in items:
             if kind == "error":
                 report(a, b)
-            elif a.id not in seen and not (skip_ids and skip_ids(a.id)):
-                seen.add(a.id)
-                yield a, b
+            elif a.id in seen:
+                report(a.path, f"same content as {seen[a.id]}, read once")
+            else:
+                seen[a.id] = a.path
+                if not (skip_ids and skip_ids(a.id)):
+                    yield a, b
 
-    files = list_files(paths)
+    files = list(list_files(paths))  # paths only: a few MB at 100,000 files
     if workers <= 1 or len(files) <= batch:
         warm_up()
         for start in range(0, len(files), batch):

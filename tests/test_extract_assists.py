@@ -173,3 +173,41 @@ def test_energy_flow_is_not_assistance():
 def test_continuing_pairing_is_current_not_planned():
     ext = extract("长沙市将继续对口帮扶龙山县。", title=HUNAN)
     assert assists(ext, "current") == {("430100", "433130")}
+
+
+def test_comma_separated_statements_do_not_chain_into_lists():
+    ext = extract("福州市对口帮扶固原市，厦门市对口帮扶临夏州，泉州市与固原市原州区结对。")
+    pairs = assists(ext)
+    assert {("350100", "640400"), ("350200", "622900")} <= pairs
+    assert ("350100", "350200") not in pairs  # 厦门市 is the next statement's helper, not a helped place
+
+
+def test_symmetric_pairing_with_a_list_on_the_other_side():
+    ext = extract("东西部协作方面，北京市与内蒙古自治区、河北省张家口市等地深化协作。")
+    assert {("110000", "150000"), ("110000", "130700")} <= assists(ext)
+
+
+def test_unit_and_places_signing_an_agreement_unit_helps():
+    ext = extract("国家电网公司与湖北省长阳县、巴东县签订帮扶协议。")
+    assert assists(ext) == {("国家电网", "422823"), ("国家电网", "420528")}
+
+
+def test_helped_first_with_a_bank_branch():
+    ext = extract("龙山县与中国工商银行湖南省分行签订结对帮扶协议。")
+    assert assists(ext) == {("中国工商银行湖南省分行", "433130")}
+
+
+def test_township_pairing_below_counties():
+    ext = extract("长沙市岳麓区与龙山县里耶镇建立镇镇结对关系。", title=HUNAN)
+    assert assists(ext) == {("430104", "里耶镇")}
+    assert next(r for r in ext.relations if r.type == "ASSISTS").mechanism == "结对帮扶"
+
+
+def test_own_county_behind_wo_xian_from_the_source_line():
+    from extract_helpers import doc_from_text
+    from loaders.extract.pipeline import extract_document
+
+    doc = doc_from_text("会议指出，济南市长清区与我县结对帮扶以来，累计投入帮扶资金1.2亿元。")
+    doc.source = "湖南省龙山县人民政府"
+    ext = extract_document(doc)
+    assert assists(ext) == {("370113", "433130")}

@@ -199,33 +199,78 @@ _SYMMETRIC_JOIN = ("与", "和", "同")
 _ESTABLISH = re.compile(r"建立|签订|签署|结对|结成|开展|携手|达成|深化|加强")
 
 
+def _place_code(m: Mention) -> str | None:
+    """A place's code, or its county's for a village or township written below one."""
+    if m.type != "Region":
+        return None
+    return m.code or (m.candidates[0] if m.candidates else None)
+
+
+_SENT_END = re.compile(r"[。；;！？]")
+
+
+def _pairing_mechanism(view: SentenceView, rest: str) -> str | None:
+    """Where the text says which mechanism a two-sided statement belongs to, nearest first."""
+    clause = _SENT_END.split(rest, 1)[0]
+    for text in (clause,):
+        mech = view.cues.find_mechanism(text.replace("消费帮扶", "").replace("消费扶贫", ""))
+        if mech:
+            return mech
+    for cue in view.cues.words("symmetric"):
+        if cue in clause and view.cues.mechanism("symmetric", cue) == "结对帮扶":
+            return "结对帮扶"
+    return view.heading_mechanism() or view.sentence_mechanism()
+
+
 def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
-    """X与Y建立…帮扶机制: both sides named, the direction is inferred."""
-    regions = [a for a in view.actors if _is_region(a)]
-    for a, b in zip(regions, regions[1:], strict=False):
-        join = view.between(a.end, b.start)
-        if join not in _SYMMETRIC_JOIN:
+    """X与Y(、Z)建立/签订/结对…: both sides named, the direction is inferred.
+
+    Between two places the roles table decides; between an organisation or agency and places, the
+    organisation is the helper (a county does not help a ministry or a bank).
+    """
+    actors = view.actors
+    for i, a in enumerate(actors):
+        if a.type not in ("Region", "Agency", "Organization") or view.chain_end(a) is not a:
             continue
-        b = view.chain_end(b)
-        if not _is_region(b):
+        if i + 1 >= len(actors) or view.between(a.end, actors[i + 1].start) not in _SYMMETRIC_JOIN:
             continue
-        rest = view.text[b.end : view.end]
-        if not _ESTABLISH.search(rest):
+        run = view.run_after(actors[i + 1].start, connectors=("、", "和", "及"), max_gap=0)
+        if not run:
             continue
-        mech = view.sentence_mechanism() or view.heading_mechanism()
+        rest = view.text[run[-1].end : view.end]
+        est = _ESTABLISH.search(rest)
+        if not est or _trap(view, view.start, view.end) or "友好" in rest:
+            continue
+        mech = _pairing_mechanism(view, rest)
+        if not mech and (a.type != "Region" or any(b.type != "Region" for b in run)):
+            # 国家电网公司与长阳县签订帮扶协议: a unit's pairing with places is 定点帮扶 in this genre
+            if re.search(r"帮扶|扶贫|支援", _SENT_END.split(rest, 1)[0]):
+                mech = "定点帮扶"
         if not mech:
             continue
-        if _trap(view, view.start, view.end) or "友好" in rest:
-            continue
         lead = view.text[max(view.start, a.start - 6) : a.start]
-        status = _status(view, lead, rest[: max(0, _ESTABLISH.search(rest).start())])
+        status = _status(view, lead, rest[: est.start()])
         if status is None or _example(view, a.start):
             continue
-        decided = roles.direction(a.code, b.code)
-        if decided is None:
-            continue
-        helper, helped = (a, b) if decided[0] == a.code else (b, a)
-        yield AssistFact(helper, helped, None, mech, True, status, 0.75, f"symmetric ({decided[2]})")
+        for b in run:
+            fact = _two_sided(a, b, mech, status, roles)
+            if fact is not None:
+                yield fact
+
+
+def _two_sided(a: Mention, b: Mention, mech: str, status: str, roles: Roles) -> AssistFact | None:
+    if a.type != "Region" and b.type == "Region":
+        return AssistFact(a, b, None, mech, True, status, 0.75, "symmetric (organisation helps place)")
+    if b.type != "Region" and a.type == "Region":
+        return AssistFact(b, a, None, mech, True, status, 0.75, "symmetric (organisation helps place)")
+    ca, cb = _place_code(a), _place_code(b)
+    if a.type != "Region" or b.type != "Region" or not ca or not cb or ca == cb:
+        return None
+    decided = roles.direction(ca, cb)
+    if decided is None:
+        return None
+    helper, helped = (a, b) if decided[0] == ca else (b, a)
+    return AssistFact(helper, helped, None, mech, True, status, 0.75, f"symmetric ({decided[2]})")
 
 
 def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
@@ -407,11 +452,12 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     facts: list[AssistFact] = []
     seen: set[tuple] = set()
     n_regions = sum(1 for a in view.actors if a.type == "Region")
-    families = (
-        (directed, symmetric, co_subjects, presence, consumption, groups)
-        if n_regions >= 2
-        else (directed, groups)
-    )
+    if n_regions >= 2:
+        families = (directed, symmetric, co_subjects, presence, consumption, groups)
+    elif len(view.actors) >= 2:
+        families = (directed, symmetric, groups)
+    else:
+        families = (directed, groups)
     for family in families:
         for fact in family(view, roles):
             key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)

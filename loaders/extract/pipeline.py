@@ -49,8 +49,13 @@ def _merge_patterns(text: str, mentions: list[Mention]) -> list[Mention]:
             for e in lex.lookup(p.name) + lex.lookup(p.name + "平台")
             if e.type == p.type or p.type == "Platform"
         ]
-        if entries and any(m.candidates and m.candidates[0] == entries[0] for m in inside):
-            continue  # “安化黑茶”: the lexicon already found the name inside the quotes
+        known = [m for m in inside if m.candidates and entries and m.candidates[0] == entries[0]]
+        if known:
+            # “安化黑茶”: the lexicon found the name inside the quotes; 国家电网公司: it found the name
+            # without its company suffix, which the entity's mention then spans too
+            if p.type == "Organization":
+                known[0].start, known[0].end, known[0].surface = p.start, p.end, p.surface
+            continue
         kind = entries[0].type if entries else p.type
         mention = Mention(
             p.start, p.end, p.surface, kind, entries or [p], via="lexicon" if entries else "pattern"
@@ -93,6 +98,8 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
         if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
             continue
         name = found.group(1)
+        if any(m.end < x.start < m.end + len(name) for x in mentions if x.kind == REGION):
+            continue  # 岳麓区与龙山县里耶镇: another place starts inside, so this is no name
         # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
         place = Mention(m.end, m.end + len(name), name, "Place", [m.code], via="chain")
         place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"

@@ -10,7 +10,7 @@ from loaders.extract.mentions import Mention
 from loaders.extract.sentences import Sentence
 
 CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
-LIST_JOIN = ("、", "和", "及", "以及", "，", ",")
+LIST_JOIN = ("、", "和", "及", "以及")
 _MAX_FILLER = 8
 
 

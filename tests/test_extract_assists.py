@@ -205,6 +205,7 @@ def test_township_pairing_below_counties():
 
 def test_own_county_behind_wo_xian_from_the_source_line():
     from extract_helpers import doc_from_text
+
     from loaders.extract.pipeline import extract_document
 
     doc = doc_from_text("会议指出，济南市长清区与我县结对帮扶以来，累计投入帮扶资金1.2亿元。")

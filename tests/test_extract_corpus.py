@@ -27,9 +27,14 @@ def extractions() -> list[tuple]:
 @pytest.fixture(scope="module")
 def scores(extractions, tmp_path_factory) -> dict:
     pred = tmp_path_factory.mktemp("pred") / "pred.jsonl"
-    pred.write_text("".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for _, e in extractions), "utf-8")
+    pred.write_text(
+        "".join(json.dumps(e.to_json(), ensure_ascii=False) + "\n" for _, e in extractions), "utf-8"
+    )
     out = subprocess.run(
-        [sys.executable, str(SCORER), str(GOLD), str(pred), "--json"], capture_output=True, text=True, check=True
+        [sys.executable, str(SCORER), str(GOLD), str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout)
 

@@ -50,10 +50,9 @@ class SampleStore:
 def real_pipeline() -> bool:
     """Whether the loaders, the gazetteer and the extraction are all installed."""
     try:
-        import loaders.read  # noqa: F401
-
         import loaders.extract.gazetteer  # noqa: F401
         import loaders.extract.pipeline  # noqa: F401
+        import loaders.read  # noqa: F401
     except ImportError:
         return False
     return True

@@ -212,3 +212,13 @@ def test_own_county_behind_wo_xian_from_the_source_line():
     doc.source = "湖南省龙山县人民政府"
     ext = extract_document(doc)
     assert assists(ext) == {("370113", "433130")}
+
+
+def test_dui_form_helper_before_dui():
+    ext = extract("杭州市对恩施州开展全方位对口帮扶，援建项目120个。")
+    assert assists(ext) == {("330100", "422800")}
+
+
+def test_target_of_with_de():
+    ext = extract("保靖县是岳阳市的对口帮扶县。", title=HUNAN)
+    assert assists(ext) == {("430600", "433125")}

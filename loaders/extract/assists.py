@@ -107,13 +107,20 @@ def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 _FILLER = re.compile(
     r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
     r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
-    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|起|直接|对口|结对|新一轮|全面|深入)*$"
+    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|起|直接|对口|结对|新一轮|全面|深入|的)*$"
 )
+
+
+_DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位)*$")
 
 
 def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:
     text = view.text
     helpers, filler = view.run_before(pos)
+    if helpers and _DO.match(filler) and text[helpers[0].start - 1 : helpers[0].start] == "对":
+        # X对Y开展对口帮扶: the run before 对 helps the run after it
+        yield from _dui_form(view, roles, cue, helpers, filler)
+        return
     if not helpers or not _FILLER.match(filler):
         return
     clause_lo, clause_hi = view.clause_bounds(pos)
@@ -193,6 +200,26 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             0.95,
             "directed",
         )
+
+
+def _dui_form(
+    view: SentenceView, roles: Roles, cue: str, helped: list[Mention], filler: str
+) -> Iterator[AssistFact]:
+    helpers, lead_filler = view.run_before(helped[0].start - 1)
+    if not helpers or not _FILLER.match(lead_filler) or any(h.type != "Region" for h in helped):
+        return
+    lo, hi = view.clause_bounds(helped[0].start)
+    if _trap(view, lo, hi) or _example(view, helpers[0].start):
+        return
+    status = _status(view, view.text[max(view.start, helpers[0].start - 4) : helpers[0].start], lead_filler)
+    if status is None:
+        return
+    mech = view.cues.mechanism("directed", cue)
+    for helper in helpers:
+        for target in helped:
+            if helper.entity_id != target.entity_id:
+                mech_for = _mechanism(view, mech, helper, target, roles)
+                yield AssistFact(helper, target, None, mech_for, False, status, 0.9, "X对Y开展帮扶")
 
 
 _SYMMETRIC_JOIN = ("与", "和", "同")

@@ -222,3 +222,8 @@ def test_dui_form_helper_before_dui():
 def test_target_of_with_de():
     ext = extract("保靖县是岳阳市的对口帮扶县。", title=HUNAN)
     assert assists(ext) == {("430600", "433125")}
+
+
+def test_zone_named_after_a_pairing_is_not_a_pairing():
+    ext = extract("粤桂合作特别试验区今年新签约项目30个。")
+    assert assists(ext) == set()

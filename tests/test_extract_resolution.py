@@ -82,3 +82,9 @@ def test_pattern_finds_unknown_platform_and_brand():
 def test_words_that_hold_a_place_name_are_not_places():
     ext = extract("推进易地扶贫搬迁安置区建设，创建乡村振兴示范县。")
     assert _region_codes(ext) == set()
+
+
+def test_one_character_province_abbreviation_only_in_its_contexts():
+    ext = extract("浙江组织“送客入川”旅游包机。川菜馆生意兴隆。")
+    sichuan = [e for e in ext.entities if e.code == "510000"]
+    assert len(sichuan) == 1 and sichuan[0].aliases == ["川"]

@@ -410,7 +410,10 @@ def _consumption_mechanism(view: SentenceView, roles: Roles, helper: Mention, he
     return pair.program if pair else "消费帮扶"
 
 
-_ABBR_BLOCK = re.compile(r"^(?:镇|村|乡|县|区|街道|产业园|工业园|园区|开发区|大道|路|小学|中学|医院|学校)")
+_ABBR_BLOCK = re.compile(
+    r"^(?:镇|村|乡|县|区|街道|大道|路|小学|中学|医院|学校)"
+    r"|^[\u4e00-\u9fff]{0,6}?(?:产业园|工业园|园区|开发区|试验区|示范区|合作区|产业带|飞地)"
+)
 
 
 def abbreviations(view: SentenceView, pair_mentions: list[Mention], pairing_of) -> Iterator[tuple]:
@@ -418,7 +421,7 @@ def abbreviations(view: SentenceView, pair_mentions: list[Mention], pairing_of) 
     for m in pair_mentions:
         if m.kind != PAIR_ABBR or not (view.start <= m.start < view.end):
             continue
-        if _ABBR_BLOCK.match(view.text[m.end : m.end + 3]):
+        if _ABBR_BLOCK.match(view.text[m.end : m.end + 12]):
             continue
         lo, hi = view.clause_bounds(m.start)
         if view.cues.any_in("trap", view.text[lo:hi]) or view.cues.any_in(

@@ -9,6 +9,7 @@ happens later (loaders.extract.resolve), with the whole document as context.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -136,6 +137,29 @@ def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:
             return Mention(start, end, surface, kind, [p for k, p in payloads if k == kind])
     kind = kinds[0]
     return Mention(start, end, surface, kind, [p for k, p in payloads if k == kind])
+
+
+@functools.cache
+def _abbreviation_pattern() -> re.Pattern[str] | None:
+    chars = "".join(sorted(a for a in get_gazetteer().province_abbreviations() if len(a) == 1))
+    if not chars:
+        return None
+    # 送客入川, 援疆, 入滇: one character stands for a province only right after 入/援 and before a
+    # boundary (a quote, punctuation, or a word such as 旅游, 干部, 工作)
+    return re.compile(
+        rf"(?<=入|援)([{chars}])(?=[”\"」』、，。；\s]|旅游|游|包机|专列|干部|工作|企业|项目|$)"
+    )
+
+
+def find_province_abbreviations(text: str) -> list[Mention]:
+    pattern = _abbreviation_pattern()
+    if pattern is None:
+        return []
+    abbrs = get_gazetteer().province_abbreviations()
+    return [
+        Mention(m.start(1), m.end(1), m.group(1), REGION, list(abbrs[m.group(1)]), via="abbreviation")
+        for m in pattern.finditer(text)
+    ]
 
 
 @functools.cache

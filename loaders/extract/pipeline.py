@@ -16,7 +16,7 @@ from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
 from loaders.extract.gazetteer import get_gazetteer
 from loaders.extract.lexicon import get_lexicon
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
-from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, get_matcher
+from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
 from loaders.extract.resolve import (
     DocContext,
@@ -158,7 +158,11 @@ def extract_document(doc: Document) -> Extraction:
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
 
-    mentions = _merge_patterns(text, get_matcher().find(text))
+    found = get_matcher().find(text)
+    taken = {i for m in found for i in range(m.start, m.end)}
+    found += [m for m in find_province_abbreviations(text) if m.start not in taken]
+    found.sort(key=lambda m: (m.start, -m.end))
+    mentions = _merge_patterns(text, found)
     mentions = _add_inner_regions(mentions)
     title_mentions = get_matcher().find(" ".join(filter(None, (doc.title, doc.source))), kinds=(REGION,))
     ctx = home_context(gaz, mentions, title_mentions, doc.doc_number, head_end=300)

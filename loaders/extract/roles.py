@@ -62,6 +62,8 @@ def _mechanism(program: str) -> str:
 class Roles:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._official_cache: dict[tuple[str, str], OfficialPair | None] = {}
+        self._lineage_cache: dict[str, frozenset[str]] = {}
         self.pairs: list[OfficialPair] = []
         self.designated: set[str] = set()
         ref = data_dir() / "reference"
@@ -91,7 +93,15 @@ class Roles:
                         self.designated.add(code)
 
     def official(self, a: str, b: str) -> OfficialPair | None:
-        """An official pairing between a and b (either way), matching exactly or through ancestors."""
+        """An official pairing between a and b (either way), matching exactly or through ancestors.
+
+        Cached per pair of codes: a corpus asks about the same few pairs again and again."""
+        key = (a, b)
+        if key not in self._official_cache:
+            self._official_cache[key] = self._find_official(a, b)
+        return self._official_cache[key]
+
+    def _find_official(self, a: str, b: str) -> OfficialPair | None:
         for p in self.pairs:
             if (p.helper, p.helped) in ((a, b), (b, a)):
                 return p
@@ -101,8 +111,20 @@ class Roles:
                     return p
         return None
 
+    def _lineage(self, code: str) -> frozenset[str]:
+        """The code and all its ancestors (cached: the gazetteer walks parents one by one)."""
+        found = self._lineage_cache.get(code)
+        if found is None:
+            found = (
+                frozenset([code, *(r.code for r in self.gaz.ancestors(code))])
+                if code in self.gaz.by_code
+                else frozenset([code])
+            )
+            self._lineage_cache[code] = found
+        return found
+
     def _covers(self, official: str, code: str) -> bool:
-        return official == code or self.gaz.is_within(code, official) or self.gaz.is_within(official, code)
+        return official in self._lineage(code) or code in self._lineage(official)
 
     def direction(self, a: str, b: str) -> tuple[str, str, str] | None:
         """(helper, helped, reason) for two region codes, or None when nothing decides."""

@@ -91,16 +91,19 @@ def _is_region(m: Mention) -> bool:
 
 
 def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
-    text = view.text
-    taken: list[tuple[int, int]] = []
-    for cue in view.cues.words("directed"):
-        pos = text.find(cue, view.start, view.end)
-        while pos >= 0:
-            end = pos + len(cue)
-            if not any(a <= pos < b for a, b in taken):
-                taken.append((pos, end))
-                yield from _directed_at(view, roles, cue, pos, end)
-            pos = text.find(cue, end, view.end)
+    """Every directed cue of the sentence, longest first where cues overlap (对口帮扶 over 帮扶)."""
+    for m in _directed_cues(view).finditer(view.text, view.start, view.end):
+        yield from _directed_at(view, roles, m.group(0), m.start(), m.end())
+
+
+_CUE_RE: dict[int, re.Pattern[str]] = {}
+
+
+def _directed_cues(view: SentenceView) -> re.Pattern[str]:
+    key = id(view.cues)
+    if key not in _CUE_RE:
+        _CUE_RE[key] = re.compile("|".join(map(re.escape, view.cues.words("directed"))))
+    return _CUE_RE[key]
 
 
 # what may stand between a helper and its trigger: adverbs, time, status and 分别 — never another verb

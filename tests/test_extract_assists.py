@@ -227,3 +227,23 @@ def test_target_of_with_de():
 def test_zone_named_after_a_pairing_is_not_a_pairing():
     ext = extract("粤桂合作特别试验区今年新签约项目30个。")
     assert assists(ext) == set()
+
+
+def test_passive_with_a_province_prefixed_helper():
+    ext = extract("2021年起，宝鸡市由江苏省盐城市结对帮扶。")
+    assert assists(ext) == {("320900", "610300")}
+
+
+def test_plan_for_next_year():
+    ext = extract("常州市计划明年对口帮扶榆林市横山区。")
+    assert assists(ext, "planned") == {("320400", "610803")}
+
+
+def test_example_is_not_a_fact():
+    ext = extract("例如，无锡市对口帮扶铜川市，带动了当地产业发展。")
+    assert assists(ext) == set()
+
+
+def test_abbreviation_in_a_title():
+    ext = extract("苏陕协作谱新篇\n两省持续深化合作。")
+    assert assists(ext) == {("320000", "610000")}

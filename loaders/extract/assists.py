@@ -110,7 +110,7 @@ def _directed_cues(view: SentenceView) -> re.Pattern[str]:
 _FILLER = re.compile(
     r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
     r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
-    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|起|直接|对口|结对|新一轮|全面|深入|的)*$"
+    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的)*$"
 )
 
 
@@ -130,15 +130,16 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     if _trap(view, clause_lo, clause_hi) or _example(view, helpers[0].start):
         return
     mech = view.cues.mechanism("directed", cue)
-    lead = text[max(clause_lo, helpers[0].start - 4) : helpers[0].start]
+    run_start = view.chain_start(helpers[0])
+    lead = text[max(clause_lo, run_start - 4) : run_start]
     # Y由X对口帮扶: the run before 由 is the helped side
     passive_helped: list[Mention] = []
     for word in _PASSIVE_BEFORE:
         if lead.endswith(word):
-            passive_helped, _ = view.run_before(helpers[0].start - len(word))
+            passive_helped, _ = view.run_before(run_start - len(word))
             break
     if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
-        passive_helped, _ = view.run_before(helpers[0].start - 1)
+        passive_helped, _ = view.run_before(run_start - 1)
     status = _status(view, lead, filler)
     if status is None:
         return

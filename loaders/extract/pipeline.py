@@ -202,7 +202,7 @@ def extract_document(doc: Document) -> Extraction:
         ext.relations.append(Relation(rtype, source, target, _evidence(doc, s), **kw))
 
     for idx, s in enumerate(sentences):
-        if s.is_heading and not any(a.start >= s.start and a.end <= s.end for a in actors):
+        if s.is_heading and not any(s.start <= m.start < s.end for m in (*actors, *pair_mentions)):
             continue
         lo = bisect.bisect_left([a.start for a in actors], s.start)
         s_actors = [a for a in actors[lo:] if a.start < s.end]

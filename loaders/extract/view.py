@@ -105,6 +105,17 @@ class SentenceView:
                 break
         return collapse_chains(run)
 
+    def chain_start(self, m: Mention) -> int:
+        """Where the chain ending at m begins: 江苏省盐城市 → the start of 江苏省."""
+        start = m.start
+        while m.via == "chain":
+            prev = [a for a in self.actors if a.end == start and a.type == "Region"]
+            if not prev:
+                break
+            m = prev[0]
+            start = m.start
+        return start
+
     def chain_end(self, m: Mention) -> Mention:
         """The most specific place of the chain starting at m: 甘肃省临夏州 → 临夏州."""
         for nxt in self.actors:

@@ -247,3 +247,11 @@ def test_example_is_not_a_fact():
 def test_abbreviation_in_a_title():
     ext = extract("苏陕协作谱新篇\n两省持续深化合作。")
     assert assists(ext) == {("320000", "610000")}
+
+
+def test_counted_districts_to_counted_counties_is_a_group():
+    ext = extract("上海市对口帮扶云南省，上海市16个区结对帮扶云南省74个贫困县。")
+    assert assists(ext) == {("310000", "530000")}
+    assert [(g.helper, g.helped, g.mechanism) for g in ext.groups] == [
+        ("region:310000", "云南省74个贫困县", "结对帮扶")
+    ]

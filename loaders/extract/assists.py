@@ -24,7 +24,7 @@ from loaders.extract.roles import Roles
 from loaders.extract.view import CLAUSE_BREAK, SentenceView
 
 COUNT_GROUP = re.compile(
-    r"^(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,10}"
+    r"^(?:[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|地区|盟))?(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,10}"
     r"(?:市县区|县市区|乡镇|市县|市州|县|村|地区|乡|镇|单位|社区|安置区|团场))(?![村镇级市区])"
 )
 UNNAMED_GROUP = re.compile(
@@ -436,7 +436,10 @@ def abbreviations(view: SentenceView, pair_mentions: list[Mention], pairing_of) 
         yield m, helper, helped, mech
 
 
-_TOWARD = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百两]+)个[\u4e00-\u9fff]{1,5}?)?(?:对|向|为|结对)")
+_TOWARD = re.compile(
+    r"^(?:(?:\d+|[一二三四五六七八九十百两]+)个[\u4e00-\u9fff]{1,5}?)?"
+    r"(?:对口帮扶|结对帮扶|对口支援|定点帮扶|帮扶|支援|结对|对|向|为)"
+)
 _BUY = re.compile(r"^(?:[\u4e00-\u9fff“”]{0,16}?)(?:采购|汇集|帮销|购买|销售)")
 
 
@@ -452,7 +455,9 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         toward = _TOWARD.match(rest)
         group = None
         bought = False
+        verb = ""
         if toward:
+            verb = toward.group(0)
             group = COUNT_GROUP.match(rest[toward.end() :])
         if group is None:
             bought = True
@@ -460,6 +465,7 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             if buy and (
                 actor is view.subject() or text[actor.end : actor.end + 2] in ("借助", "依托", "组织")
             ):
+                verb = buy.group(0)
                 group = COUNT_GROUP.match(rest[buy.end() :]) or UNNAMED_GROUP.match(rest[buy.end() :])
         if group is None:
             continue
@@ -470,13 +476,16 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             else None
         )
         mech = (
-            mech or view.heading_mechanism(pairing_only=False) or view.sentence_mechanism(pairing_only=False)
+            mech
+            or view.cues.find_mechanism(verb)
+            or view.heading_mechanism(pairing_only=False)
+            or view.sentence_mechanism(pairing_only=False)
         )
         if mech is None and bought:
             mech = "消费帮扶"  # buying or selling the products of poor places is what 消费帮扶 means
         if mech is None or _trap(view, view.start, view.end):
             continue
-        status = _status(view, text[view.start : actor.start], rest[: group.start()])
+        status = _status(view, text[view.start : actor.start], verb)
         if status is None:
             continue
         yield AssistFact(actor, None, phrase, mech, False, status, 0.8, "group")

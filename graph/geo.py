@@ -193,8 +193,9 @@ def map_html(
     parts.append("</defs>")
     parts.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#F7F9FC"/>')
     parts.extend(_graticule(proj))
+    drawn_names = {a.helper.name for a in arcs} | {a.helped.name for a in arcs}
     for name, lon, lat in backdrop:
-        if lon0 <= lon <= lon1 and lat0 <= lat <= lat1:
+        if name not in drawn_names and lon0 <= lon <= lon1 and lat0 <= lat <= lat1:
             x, y = proj(lon, lat)
             parts.append(f'<circle class="seat" cx="{x}" cy="{y}" r="2"/>')
             parts.append(f'<text class="seatlabel" x="{x + 4}" y="{y + 4}">{_esc(name)}</text>')

@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,8 +64,12 @@ def build_sample_store(folder: Path) -> SampleStore:
     if real_pipeline():
         from graph.build import build_store
 
-        report = build_store([str(CORPUS)], path)
-        return SampleStore(path, True, None, report.summary["documents"])
+        try:
+            report = build_store([str(CORPUS)], path)
+        except (ImportError, RuntimeError) as exc:  # the build itself is broken: its own tests say so
+            warnings.warn(f"sample store from hand-written facts: `bangfu build` failed: {exc}", stacklevel=2)
+        else:
+            return SampleStore(path, True, None, report.summary["documents"])
     gaz = project_gazetteer()
     kg = KnowledgeGraph(gaz or FakeGazetteer())
     for ext in sample_extractions():

@@ -14,7 +14,6 @@ from graph.geo import assistance_arcs, map_html
 from graph.model import KnowledgeGraph
 from graph.viz import (
     MECHANISM_COLOURS,
-    PHYSICS_MAX_NODES,
     TYPE_COLOURS,
     defuse,
     layout,
@@ -97,9 +96,9 @@ def test_document_text_cannot_become_markup():
     assert defuse("a href b") != "a href b" and "href" not in defuse("href")
 
 
-def test_physics_off_with_positions_for_big_graphs():
+def test_physics_off_with_positions_from_the_layout():
     g = nx.MultiDiGraph()
-    n = PHYSICS_MAX_NODES + 50
+    n = 300
     for i in range(n):
         g.add_node(f"region:{i}", label="Region", name=f"地{i}")
     for i in range(1, n):
@@ -110,21 +109,43 @@ def test_physics_off_with_positions_for_big_graphs():
     assert '"enabled": false' in page.split("var options = ", 1)[1][:400]
     nodes = vis_data(page, "nodes")
     assert all(isinstance(x["x"], float) and isinstance(x["y"], float) for x in nodes)
-    small = network_html(nx.MultiDiGraph(g.subgraph([f"region:{i}" for i in range(10)])))
-    assert '"enabled": true' in small.split("var options = ", 1)[1][:400]
+    assert len({(x["x"], x["y"]) for x in nodes}) == n  # nobody on top of anybody
+    moving = network_html(g, physics=True)
+    assert '"enabled": true' in moving.split("var options = ", 1)[1][:400]
 
 
 def test_layout_is_deterministic_finite_and_uses_coordinates():
     g = nx.MultiDiGraph()
     g.add_node("west", lat=30.0, lon=100.0)
     g.add_node("east", lat=30.0, lon=120.0)
+    g.add_node("north", lat=40.0, lon=110.0)
     g.add_node("free")
-    g.add_edge("free", "east")
+    for u, v in (("free", "east"), ("west", "east"), ("north", "east"), ("west", "north")):
+        g.add_edge(u, v)
     first, second = layout(g), layout(g)
     assert first == second
     assert all(math.isfinite(v) for xy in first.values() for v in xy)
     assert first["west"][0] < first["east"][0]  # east stays to the right
+    assert first["north"][1] < first["west"][1]  # north stays up (vis-network's y grows downward)
     assert layout(nx.MultiDiGraph()) == {}
+
+
+def test_layout_packs_pieces_close_and_spaces_edges():
+    g = nx.Graph()
+    g.add_edges_from(("hub", f"leaf{i}") for i in range(5))  # a star
+    for i in range(30):
+        g.add_edge(f"a{i}", f"b{i}")  # thirty pairs
+    g.add_node("alone")
+    pos = layout(g, spacing=100.0)
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    assert width < 4 * height and height < 2 * width  # compact and wide, not a ring of far-flung pieces
+    edge = math.dist(pos["a0"], pos["b0"])
+    assert 90 <= edge <= 110
+    leaves = [math.dist(pos["hub"], pos[f"leaf{i}"]) for i in range(5)]
+    assert max(leaves) - min(leaves) < 1e-6  # the leaves on a circle around the hub
+    positions = sorted(pos.values())
+    assert all(math.dist(a, b) > 30 for a, b in zip(positions, positions[1:], strict=False))
 
 
 def test_map_draws_arcs_offline_and_escaped(sample):
@@ -142,6 +163,8 @@ def test_map_draws_arcs_offline_and_escaped(sample):
     assert page.count('class="arc"') == len(arcs)
     assert f'stroke="{MECHANISM_COLOURS["东西部协作"]}"' in page
     assert "湖南省" in page and "帮扶方" in page
+    # a backdrop seat that is also a drawn place is not written twice
+    assert map_html(arcs, backdrop=[("甘肃省", 103.83, 36.06)]).count(">甘肃省<") == 1
 
     g = nx.MultiDiGraph()
     g.add_node("region:1", label="Region", name=PAYLOAD, lat=28.0, lon=112.0)

@@ -201,14 +201,18 @@ def extract_document(doc: Document) -> Extraction:
         seen_rel.add(key)
         ext.relations.append(Relation(rtype, source, target, _evidence(doc, s), **kw))
 
-    for idx, s in enumerate(sentences):
-        if s.is_heading and not any(s.start <= m.start < s.end for m in (*actors, *pair_mentions)):
+    actor_starts = [a.start for a in actors]
+    inner_starts = [m.start for m in inner]
+    pair_starts = [m.start for m in pair_mentions]
+
+    def within(starts: list[int], items: list[Mention], s: Sentence) -> list[Mention]:
+        return items[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
+
+    for s in sentences:
+        s_actors = within(actor_starts, actors, s)
+        if not s_actors and not within(pair_starts, pair_mentions, s):
             continue
-        lo = bisect.bisect_left([a.start for a in actors], s.start)
-        s_actors = [a for a in actors[lo:] if a.start < s.end]
-        if not s_actors and not any(s.start <= p.start < s.end for p in pair_mentions):
-            continue
-        view = SentenceView(s, text, s_actors, [m for m in inner if s.start <= m.start < s.end], cues)
+        view = SentenceView(s, text, s_actors, within(inner_starts, inner, s), cues)
         for fact in all_facts(view, roles):
             if fact.helped is None:
                 ext.groups.append(Group(fact.helper.entity_id, fact.group, _evidence(doc, s), fact.mechanism))
@@ -259,7 +263,6 @@ def extract_document(doc: Document) -> Extraction:
             add_relation(
                 link.type, link.source.entity_id, link.target.entity_id, s, confidence=link.confidence
             )
-        del idx
 
     ext.entities = _entities(resolved + extra_entities)
     ext.unresolved = ctx.unresolved

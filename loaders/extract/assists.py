@@ -323,7 +323,7 @@ def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     if pair is None:
         return
     a, b = run
-    forward = roles._covers(pair.helper, a.code)
+    forward = roles.covers(pair.helper, a.code)
     helper, helped = (a, b) if forward else (b, a)
     status = _status(view, view.text[view.start : a.start])
     if status is None:
@@ -332,7 +332,7 @@ def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 
 
 def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
-    return {c for c in codes if any(roles._covers(m.code, c) for m in run)}
+    return {c for c in codes if any(roles.related(m.code, c) for m in run)}
 
 
 _PRESENCE = re.compile(r"^在")
@@ -352,7 +352,7 @@ def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         after = view.text[target.end : target.end + 6]
         if not _BUILD.match(after):
             continue
-        if roles._covers(subject.code, target.code) or target.code == subject.code:
+        if roles.related(subject.code, target.code):
             continue
         mech = view.heading_mechanism() or view.sentence_mechanism()
         pair = roles.official(subject.code, target.code)
@@ -393,7 +393,7 @@ def consumption(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     for target in view.actors:
         if target.start <= subject.end or not _is_region(target) or target.code == subject.code:
             continue
-        if view.text[target.start - 1 : target.start] != "在" or roles._covers(subject.code, target.code):
+        if view.text[target.start - 1 : target.start] != "在" or roles.related(subject.code, target.code):
             continue
         if not _CONSUME_IN.match(view.text[target.end : target.end + 16]):
             continue

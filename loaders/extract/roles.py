@@ -82,6 +82,9 @@ class Roles:
                                 _year(row.get("until")),
                             )
                         )
+        self._by_helper: dict[str, list[OfficialPair]] = {}
+        for pair in self.pairs:  # exact pairs first, then the order of the files
+            self._by_helper.setdefault(pair.helper, []).append(pair)
         for path in sorted(ref.glob("*counties*.csv")):
             with open(path, encoding="utf-8", newline="") as f:
                 for row in csv.DictReader(f):
@@ -102,29 +105,35 @@ class Roles:
         return self._official_cache[key]
 
     def _find_official(self, a: str, b: str) -> OfficialPair | None:
-        for p in self.pairs:
-            if (p.helper, p.helped) in ((a, b), (b, a)):
-                return p
-        for p in self.pairs:
-            for x, y in ((a, b), (b, a)):
-                if self._covers(p.helper, x) and self._covers(p.helped, y):
-                    return p
+        """The first official pair whose sides contain a and b (a place inside a paired province
+        counts: 青岛 is part of 山东's pairing with 甘肃; a province does not inherit its cities')."""
+        for x, y in ((a, b), (b, a)):
+            lineage_y = self._lineage(y)
+            for anc in self._lineage(x):
+                for p in self._by_helper.get(anc, ()):
+                    if p.helped in lineage_y:
+                        return p
         return None
 
     def _lineage(self, code: str) -> frozenset[str]:
         """The code and all its ancestors (cached: the gazetteer walks parents one by one)."""
         found = self._lineage_cache.get(code)
         if found is None:
-            found = (
-                frozenset([code, *(r.code for r in self.gaz.ancestors(code))])
-                if code in self.gaz.by_code
-                else frozenset([code])
-            )
+            ancestors = self.gaz.ancestors(code) if code in self.gaz.by_code else []
+            found = frozenset([code, *(r.code for r in ancestors)])
             self._lineage_cache[code] = found
         return found
 
+    def related(self, a: str, b: str) -> bool:
+        """Whether one place lies inside the other (or they are the same)."""
+        return a in self._lineage(b) or b in self._lineage(a)
+
+    def covers(self, official: str, code: str) -> bool:
+        return self._covers(official, code)
+
     def _covers(self, official: str, code: str) -> bool:
-        return official in self._lineage(code) or code in self._lineage(official)
+        """Whether ``code`` lies inside (or is) the official side."""
+        return official in self._lineage(code)
 
     def direction(self, a: str, b: str) -> tuple[str, str, str] | None:
         """(helper, helped, reason) for two region codes, or None when nothing decides."""

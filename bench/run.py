@@ -202,6 +202,18 @@ def ingest(corpus: Path, workers: int, consume: Callable[[Any, Any], None] | Non
     return out
 
 
+class IngestionFailed(RuntimeError):
+    """Most documents could not be read or extracted: the figures would describe the failure."""
+
+
+def _check_ingested(ing: Ingested, n_docs: int, *, raise_: bool = True) -> bool:
+    """True when at least 90% of the corpus came through (the generator writes nothing unreadable)."""
+    ok = ing.docs >= 0.9 * n_docs
+    if not ok and raise_:
+        raise IngestionFailed(_ingest_detail(ing, n_docs))
+    return ok
+
+
 def _rate(ing: Ingested, cores: int) -> tuple[str, float]:
     mb_s = _mb(ing.text_bytes) / ing.wall if ing.wall else 0.0
     docs_s = ing.docs / ing.wall if ing.wall else 0.0
@@ -305,6 +317,7 @@ def run_bench(
             with _step(report, name1, log):
                 log.write("bench: load+extract in 1 process\n")
                 ing1 = ingest(corpus_dir, 1)
+                _check_ingested(ing1, n_docs)
                 result, mb_s = _rate(ing1, 1)
                 own, _child = rss_peaks_mb()
                 report.set(name1, result, _ingest_detail(ing1, n_docs) + f"; peak RSS {own:.0f} MB")
@@ -327,6 +340,9 @@ def run_bench(
                     kg.add_extraction(ext, meta.as_meta())
 
                 ingK = ingest(corpus_dir, workers, merge)
+                if not _check_ingested(ingK, n_docs, raise_=False):
+                    kg = None  # a graph of a few documents would make every later row meaningless
+                    raise IngestionFailed(_ingest_detail(ingK, n_docs))
                 merge_s = ingK.consumed
                 result, _ = _rate(ingK, workers)
                 report.set(

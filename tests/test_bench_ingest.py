@@ -15,26 +15,19 @@ from pathlib import Path
 import pytest
 
 from loaders.document import Document
+from loaders.errors import LoadError
 from loaders.extract.facts import Extraction
-from loaders.ingest import DocMeta, check_stages, iter_extractions, list_files
+from loaders.ingest import DocMeta, check_stages, iter_extractions
+from loaders.read import list_files as real_list_files
 
 
-def _fake_iter_documents(paths, max_bytes=0, on_error=None):
-    for p in paths:
-        data = Path(p).read_bytes()
-        if p.endswith(".bad") or len(data) > max_bytes:
-            on_error(f"{p}: unsupported file")
-            continue
-        text = data.decode("utf-8")
-        yield Document(
-            hashlib.sha1(data).hexdigest()[:16],
-            p,
-            "txt",
-            text,
-            text,
-            list(range(len(text) + 1)),
-            title=text[:4],
-        )
+def _fake_load_path(path, max_bytes=0):
+    data = Path(path).read_bytes()
+    if path.endswith(".bad") or len(data) > max_bytes:
+        raise LoadError(path, "unsupported file")
+    text = data.decode("utf-8")
+    doc_id = hashlib.sha1(data).hexdigest()[:16]
+    return Document(doc_id, path, "txt", text, text, list(range(len(text) + 1)), title=text[:4])
 
 
 def _fake_extract(doc: Document) -> Extraction:
@@ -48,7 +41,8 @@ def _fake_extract(doc: Document) -> Extraction:
 @pytest.fixture
 def fake_stages(monkeypatch: pytest.MonkeyPatch) -> None:
     read = types.ModuleType("loaders.read")
-    read.iter_documents = _fake_iter_documents  # type: ignore[attr-defined]
+    read.load_path = _fake_load_path  # type: ignore[attr-defined]
+    read.list_files = real_list_files  # type: ignore[attr-defined]
     pipeline = types.ModuleType("loaders.extract.pipeline")
     pipeline.extract_document = _fake_extract  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "loaders.read", read)
@@ -80,7 +74,7 @@ def test_one_or_many_workers_give_the_same_stream_in_file_order(fake_stages: Non
     assert [(m.id, m.path) for m, _ in one] == [(m.id, m.path) for m, _ in many]
     assert errors_one == errors_many
     paths = [m.path for m, _ in one]
-    files = [f for f in list_files([folder]) if f in paths]
+    files = [f for f in real_list_files([folder]) if f in paths]
     assert paths == files == sorted(files, key=lambda f: (Path(f).parent.name, Path(f).name))
     assert all(ext.doc["id"] == meta.id for meta, ext in many)
 
@@ -91,6 +85,8 @@ def test_errors_are_reported_and_the_rest_goes_on(fake_stages: None, folder: Pat
     reasons = dict(errors)
     assert reasons[str(folder / "2" / "x.bad")] == "unsupported file"
     assert reasons[str(folder / "0" / "y.txt")] == "extraction failed: ValueError: boom"
+    # folder 1 is read before folder 2: its copy.txt is the first name of 005's content
+    assert reasons[str(folder / "2" / "005.txt")] == f"same content as {folder / '1' / 'copy.txt'}, read once"
     assert not any(".hidden" in m.path for m, _ in out)
 
 

@@ -20,37 +20,26 @@ _BOMS = (
 )
 
 
-def _cjk(text: str) -> list[str]:
-    return [c for c in text if "\u4e00" <= c <= "\u9fff"]
+def _in_gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
-def _common_share_gb(text: str) -> float:
-    chars = _cjk(text)
-    if not chars:
-        return 0.0
-    ok = 0
-    for c in chars:
-        try:
-            c.encode("gb2312")
-            ok += 1
-        except UnicodeEncodeError:
-            pass
-    return ok / len(chars)
+def _in_big5_level1(c: str) -> bool:
+    try:
+        b = c.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return 0xA440 <= int.from_bytes(b[:2], "big") <= 0xC67E  # Big5 level 1: frequently used characters
 
 
-def _common_share_big5(text: str) -> float:
-    chars = _cjk(text)
-    if not chars:
-        return 0.0
-    ok = 0
-    for c in chars:
-        try:
-            b = c.encode("big5")
-        except UnicodeEncodeError:
-            continue
-        if 0xA440 <= int.from_bytes(b[:2], "big") <= 0xC67E:  # Big5 level 1: frequently used characters
-            ok += 1
-    return ok / len(chars)
+def _common_share(text: str, is_common) -> float:
+    """The share of a reading's Chinese characters that its standard counts as everyday ones."""
+    chars = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    return sum(1 for c in chars if is_common(c)) / len(chars) if chars else 0.0
 
 
 def looks_binary(data: bytes) -> bool:
@@ -79,12 +68,12 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     readings: list[tuple[float, str, str]] = []
-    for name, score in (("gb18030", _common_share_gb), ("big5", _common_share_big5)):
+    for name, is_common in (("gb18030", _in_gb2312), ("big5", _in_big5_level1)):
         try:
             text = data.decode(name)
         except UnicodeDecodeError:
             continue
-        readings.append((score(text), name, text))
+        readings.append((_common_share(text, is_common), name, text))
     if not readings:
         raise LoadError(path, "not text in any encoding tried (UTF-8, UTF-16, GB18030/GBK, Big5)")
     readings.sort(key=lambda r: r[0], reverse=True)

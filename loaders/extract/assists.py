@@ -144,20 +144,24 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     if status is None:
         return
     tail = text[end : min(view.end, end + 12)]
+
+    def fact(helper: Mention, helped: Mention | None, group: str | None, confidence: float, why: str):
+        return AssistFact(
+            helper,
+            helped,
+            group,
+            _mechanism(view, mech, helper, helped, roles),
+            False,
+            status,
+            confidence,
+            why,
+        )
+
     if passive_helped:
         for helper in helpers:
             for helped in passive_helped:
                 if _is_region(helped) and helper is not helped:
-                    yield AssistFact(
-                        helper,
-                        helped,
-                        None,
-                        _mechanism(view, mech, helper, helped, roles),
-                        False,
-                        status,
-                        0.9,
-                        "passive",
-                    )
+                    yield fact(helper, helped, None, 0.9, "passive")
         return
     after = end
     if tail.startswith(("了", "的")):
@@ -168,16 +172,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         group = COUNT_GROUP.match(rest) or UNNAMED_GROUP.match(rest)
         if group:
             for helper in helpers:
-                yield AssistFact(
-                    helper,
-                    None,
-                    group.group(0),
-                    _mechanism(view, mech, helper, None, roles),
-                    False,
-                    status,
-                    0.85,
-                    "group",
-                )
+                yield fact(helper, None, group.group(0), 0.85, "group")
         return
     if any(h.type != "Region" for h in helped_run):  # places below a county have no code
         return
@@ -192,18 +187,8 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     else:
         pairs = [(h, t) for h in helpers for t in helped_run]
     for helper, helped in pairs:
-        if helper.entity_id == helped.entity_id:
-            continue
-        yield AssistFact(
-            helper,
-            helped,
-            None,
-            _mechanism(view, mech, helper, helped, roles),
-            False,
-            status,
-            0.95,
-            "directed",
-        )
+        if helper.entity_id != helped.entity_id:
+            yield fact(helper, helped, None, 0.95, "directed")
 
 
 def _dui_form(

@@ -52,7 +52,8 @@ def build_graph(
     Returns the graph and the skipped files with their reasons. Raises RuntimeError (the loaders'
     StageMissing) with one line when the loaders or the extraction pipeline cannot be imported.
     """
-    from loaders.ingest import iter_extractions, list_files
+    from loaders.ingest import iter_extractions
+    from loaders.read import list_files
 
     kg = KnowledgeGraph(gazetteer, all_regions=all_regions)
     skipped: list[tuple[str, str]] = []

@@ -57,7 +57,7 @@ def build_graph(
 
     kg = KnowledgeGraph(gazetteer, all_regions=all_regions)
     skipped: list[tuple[str, str]] = []
-    total = len(list_files(paths))
+    total = sum(1 for _ in list_files(paths))
     done = 0
     report = progress or (lambda *_: None)
 

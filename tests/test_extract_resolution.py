@@ -88,3 +88,13 @@ def test_one_character_province_abbreviation_only_in_its_contexts():
     ext = extract("浙江组织“送客入川”旅游包机。川菜馆生意兴隆。")
     sichuan = [e for e in ext.entities if e.code == "510000"]
     assert len(sichuan) == 1 and sichuan[0].aliases == ["川"]
+
+
+def test_pattern_organisation_written_short_is_qualified_and_generic_ones_dropped():
+    ext = extract(
+        "指导省市场营销协会举办大赛。号召家乡籍商会带头采购。动员工商、建设、农业等十大银行建立专区。",
+        title="湖南省消费扶贫月活动方案",
+    )
+    assert [(e.name, e.aliases) for e in ext.entities if e.type == "Organization"] == [
+        ("湖南省市场营销协会", ["省市场营销协会"])
+    ]

@@ -53,6 +53,7 @@ GENERIC = (
     "大型",
     "各类",
     "物业",
+    "家乡",
     "建设",
 )
 _BRAND_RUN = re.compile(
@@ -226,6 +227,10 @@ def find_pattern_names(text: str) -> list[PatternName]:
     for s0, end, _m in _anchored(text, _ORG_ANCHOR, _ORG, back=20):
         start = _trim_left(text, s0, end)
         name = text[start:end]
-        if len(name) >= 4 and name[0] not in "（(" and not any(g in name for g in GENERIC):
+        if (
+            len(name) >= 4
+            and name[0] not in "（(一二三四五六七八九十百千各几多数"
+            and not any(g in name for g in GENERIC)
+        ):
             out.append(PatternName(start, end, name, "Organization", name))
     return out

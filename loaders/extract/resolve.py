@@ -197,6 +197,8 @@ def resolve_lexicon(lex: Lexicon, gaz: Gazetteer, mentions: list[Mention], ctx: 
     by_end = {m.end: m for m in mentions if m.kind == REGION and m.code}
     for m in mentions:
         if m.kind in ("Agency", "Organization", "Platform", "Brand", "Campaign"):
+            if m.via == "pattern":
+                continue  # a name found by its shape: qualified by the pipeline (省… → 湖南省…)
             entries = m.candidates
             if len(entries) > 1 and ctx.province:
                 local = [e for e in entries if e.scope == ctx.province.code]

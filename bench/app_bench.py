@@ -63,10 +63,10 @@ def synthetic_store(folder: Path, nodes: int, seed: int = 7) -> tuple[Path, int,
     for region in gaz.by_code.values():
         by_level.setdefault(region.level, []).append(region)
     n_actors = nodes // 10
-    counties = rng.sample(by_level["county"], nodes - 2 * n_actors)
     helpers = rng.sample(by_level["prefecture"], n_actors // 2) + rng.sample(by_level["province"], 20)
     others = [("Agency", f"帮扶机关{i}") for i in range(n_actors // 2)]
     others += [("Platform", f"电商平台{i}") for i in range(n_actors - n_actors // 2)]
+    counties = rng.sample(by_level["county"], nodes - len(helpers) - len(others))
 
     def region(r) -> Entity:
         return Entity(

@@ -113,19 +113,27 @@ def _fruchterman_reingold(
     steps = iterations if iterations is not None else (80 if n <= 200 else 50 if n <= 1000 else 35)
     temperature = 0.1 * math.sqrt(n)  # a tenth of the box: refine the seeded picture, do not reshuffle it
     cooling = temperature / (steps + 1)
+    weights = np.empty((n, n), dtype=np.float32)  # two n×n buffers, reused: memory traffic is the cost
+    scratch = np.empty((n, n), dtype=np.float32)
     for _ in range(steps):
-        # repulsion 1/d (k = 1) along the unit vector, as Σ_j w_ij (p_i − p_j) with w_ij = 1/d²_ij:
-        # two n×n matrices and a matrix product instead of an n×n×2 array of differences
-        sq = (pos**2).sum(axis=1)
-        dist2 = sq[:, None] + sq[None, :] - 2.0 * (pos @ pos.T)
-        np.maximum(dist2, 1e-3, out=dist2)
-        weights = 1.0 / dist2
+        # repulsion 1/d (k = 1) along the unit vector: Σ_j w_ij (p_i − p_j) with w_ij = 1/d²_ij, as
+        # n×n products and sums instead of an n×n×2 array of differences
+        x, y = np.ascontiguousarray(pos[:, 0]), np.ascontiguousarray(pos[:, 1])
+        np.subtract.outer(x, x, out=weights)
+        np.square(weights, out=weights)
+        np.subtract.outer(y, y, out=scratch)
+        np.square(scratch, out=scratch)
+        weights += scratch
+        np.maximum(weights, 1e-3, out=weights)
+        np.reciprocal(weights, out=weights)
         np.fill_diagonal(weights, 0.0)
         disp = pos * weights.sum(axis=1)[:, None] - weights @ pos
+        # attraction d² along each edge, summed per node (bincount: far faster than np.add.at)
         d = pos[edges[:, 0]] - pos[edges[:, 1]]
-        pull = d * np.sqrt((d**2).sum(axis=1))[:, None]  # attraction d²
-        np.add.at(disp, edges[:, 0], -pull)
-        np.add.at(disp, edges[:, 1], pull)
+        pull = d * np.sqrt((d**2).sum(axis=1))[:, None]
+        for axis in (0, 1):
+            disp[:, axis] -= np.bincount(edges[:, 0], weights=pull[:, axis], minlength=n).astype(np.float32)
+            disp[:, axis] += np.bincount(edges[:, 1], weights=pull[:, axis], minlength=n).astype(np.float32)
         length = np.sqrt((disp**2).sum(axis=1)) + 1e-9
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
         temperature -= cooling

@@ -10,9 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app_pages import i18n
 from app_pages.context import AppData, gazetteer
 from app_pages.filters import selected, selection_controls
 from app_pages.i18n import t
+from app_pages.selection import Selection
 from graph.geo import assistance_arcs, map_html
 
 
@@ -31,28 +33,30 @@ def province_seats() -> list[tuple[str, float, float]]:
     return out
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def picture(store: str, stamp: int, sel: Selection, lang: str, _data: AppData) -> tuple[str, int, int, list]:
+    """(map page, arcs drawn, places, relations not drawn) per store build, selection and language."""
+    arcs, missing = assistance_arcs(selected(_data, sel))
+    if not arcs:
+        return "", 0, 0, missing
+    texts = {
+        "helper": t("map.helper", lang),
+        "helped": t("map.helped", lang),
+        "evidence": t("col.evidence", lang),
+        "inferred": t("map.inferred", lang),
+    }
+    places = len({a.helper.node_id for a in arcs} | {a.helped.node_id for a in arcs})
+    return map_html(arcs, backdrop=province_seats(), texts=texts), len(arcs), places, missing
+
+
 def render(data: AppData) -> None:
     st.title(t("page.map"))
     sel = selection_controls(data, "map", assists_only=True)
-    sub = selected(data, sel)
-    arcs, missing = assistance_arcs(sub)
-    st.caption(
-        t(
-            "map.size",
-            arcs=len(arcs),
-            places=len({a.helper.node_id for a in arcs} | {a.helped.node_id for a in arcs}),
-        )
-    )
-    if not arcs:
+    html, n_arcs, n_places, missing = picture(str(data.store), data.stamp, sel, i18n.current(), data)
+    st.caption(t("map.size", arcs=n_arcs, places=n_places))
+    if not html:
         st.info(t("map.empty"))
     else:
-        texts = {
-            "helper": t("map.helper"),
-            "helped": t("map.helped"),
-            "evidence": t("col.evidence"),
-            "inferred": t("map.inferred"),
-        }
-        html = map_html(arcs, backdrop=province_seats(), texts=texts)
         st.iframe(html, height=660)
         st.download_button(
             t("map.download"),

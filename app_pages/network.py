@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app_pages import i18n
 from app_pages.context import AppData
 from app_pages.filters import selected, selection_controls
 from app_pages.i18n import relation_names, t
@@ -79,7 +80,7 @@ def render(data: AppData) -> None:
     if n_nodes > MAX_NODES:
         st.warning(t("network.too_big", nodes=n_nodes, limit=MAX_NODES))
         return
-    html = picture(str(data.store), data.stamp, sel, st.session_state.get("lang", "zh"), data)
+    html = picture(str(data.store), data.stamp, sel, i18n.current(), data)
     st.iframe(html, height=760)
     st.download_button(
         t("network.download"),

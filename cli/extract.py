@@ -1,4 +1,9 @@
-"""`bangfu extract PATH...`: one JSON object of facts per document, one per line."""
+"""`bangfu extract PATH...`: one JSON object of facts per document, one per line.
+
+Each object holds doc, entities, relations (each with evidence: sentence, start, end in the original
+text), groups (statements about counted or unnamed places) and unresolved (names that were ambiguous
+or lacked context: reported, never guessed). Unreadable files get one line each on stderr.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract entities and relations (JSON lines)", description=__doc__)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     p.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this (default 50)")
-    p.add_argument("--unresolved", action="store_true", help="also report names that could not be resolved")
     p.set_defaults(func=run)
 
 
@@ -27,9 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     count = 0
     for doc in iter_documents(args.paths, max_bytes=int(args.max_mb * 1024 * 1024), on_error=on_error):
-        record = extract_document(doc).to_json()
-        if not args.unresolved:
-            record.pop("unresolved", None)
+        record = extract_document(doc).to_json()  # "unresolved": names reported, not guessed
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return 0 if count or not errors else 1

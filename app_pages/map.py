@@ -14,6 +14,7 @@ from app_pages import i18n
 from app_pages.context import AppData, gazetteer
 from app_pages.filters import selected, selection_controls
 from app_pages.i18n import t
+from app_pages.network import download_page
 from app_pages.selection import Selection
 from graph.geo import assistance_arcs, map_html
 
@@ -58,13 +59,7 @@ def render(data: AppData) -> None:
         st.info(t("map.empty"))
     else:
         st.iframe(html, height=660)
-        st.download_button(
-            t("map.download"),
-            html.encode("utf-8"),
-            file_name="bangfu-map.html",
-            mime="text/html",
-            key="map_download",
-        )
+        download_page(t("map.download"), html, "bangfu-map.html", "map_download")
     if missing:
         st.markdown(f"**{t('map.missing', n=len(missing))}**")
         st.dataframe(

@@ -58,14 +58,23 @@ def node_details(data: AppData, sub_nodes: list[str], key: str) -> None:
         ),
         key=key,
     )
-    if choice is None:
-        return
-    rows = relations_of(g, choice)
-    st.markdown(f"**{t('network.relations_of', name=g.nodes[choice].get('name') or choice)}**")
+    if choice is not None:
+        show_relations(data, choice)
+
+
+def show_relations(data: AppData, node: str) -> None:
+    """A node's relations, one row per evidence sentence (the Network and Search pages)."""
+    rows = relations_of(data.graph, node)
+    st.markdown(f"**{t('network.relations_of', name=data.graph.nodes[node].get('name') or node)}**")
     if rows:
         st.dataframe(evidence_table(rows), hide_index=True, width="stretch")
     else:
         st.info(t("network.no_relations"))
+
+
+def download_page(label: str, html: str, file_name: str, key: str) -> None:
+    """A button saving a standalone page (the network or the map): the file works offline."""
+    st.download_button(label, html.encode("utf-8"), file_name=file_name, mime="text/html", key=key)
 
 
 def render(data: AppData) -> None:
@@ -82,11 +91,5 @@ def render(data: AppData) -> None:
         return
     html = picture(str(data.store), data.stamp, sel, i18n.current(), data)
     st.iframe(html, height=760)
-    st.download_button(
-        t("network.download"),
-        html.encode("utf-8"),
-        file_name="bangfu-network.html",
-        mime="text/html",
-        key="net_download",
-    )
+    download_page(t("network.download"), html, "bangfu-network.html", "net_download")
     node_details(data, list(sub.nodes), "net_node")

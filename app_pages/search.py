@@ -12,8 +12,8 @@ import streamlit as st
 
 from app_pages.context import AppData
 from app_pages.i18n import t
-from app_pages.network import evidence_table
-from app_pages.selection import ancestors, documents_of, relations_of
+from app_pages.network import show_relations
+from app_pages.selection import ancestors, documents_of
 
 LIMIT = 50
 
@@ -40,12 +40,7 @@ def _details(data: AppData, node: str) -> None:
         hide_index=True,
         width="stretch",
     )
-    rows = relations_of(g, node)
-    st.markdown(f"**{t('network.relations_of', name=attrs.get('name') or node)}**")
-    if rows:
-        st.dataframe(evidence_table(rows), hide_index=True, width="stretch")
-    else:
-        st.info(t("network.no_relations"))
+    show_relations(data, node)
     docs = documents_of(g, [node])
     if docs:
         st.markdown(f"**{t('search.documents', n=len(docs))}**")

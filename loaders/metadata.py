@@ -33,16 +33,28 @@ def normalize_date(value: str | None) -> str | None:
     return iso_date(*m.groups()) if m else None
 
 
+_NUMBER_TAIL = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+_ISSUER = re.compile(r"[\u4e00-\u9fff]{1,12}$")
+
+
 def find_doc_number(text: str) -> str | None:
-    """The document's own number: alone on a line or after the title, not one cited in brackets."""
-    for m in DOC_NUMBER.finditer(text[:5000]):
-        before = text[max(0, m.start() - 1) : m.start()]
+    """The document's own number: alone on a line or after the title, not one cited in brackets.
+
+    Found from its bracketed year (〔2020〕4号), the rare part, then extended left over the issuer's
+    abbreviation (湘扶领办发)."""
+    head = text[:5000]
+    for tail in _NUMBER_TAIL.finditer(head):
+        issuer = _ISSUER.search(head, max(0, tail.start() - 12), tail.start())
+        if issuer is None:
+            continue
+        start = issuer.start()
+        before = head[max(0, start - 1) : start]
         if before in ("(", "（", "《", "〔", "“", '"'):
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        lead = text[line_start : m.start()]
+        line_start = head.rfind("\n", 0, start) + 1
+        lead = head[line_start:start]
         if lead.strip() == "" or lead.endswith((" ", "\u3000", "\t")):
-            return re.sub(r"\s+", "", m.group(0))
+            return re.sub(r"\s+", "", head[start : tail.end()])
     return None
 
 

@@ -38,6 +38,7 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20})
+_HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]")
 _POST_T2S = str.maketrans({"甯": "宁", "陜": "陕"})
 
 PAGE_BREAK_MIN_LINE = 12  # a line this long that stops mid-word was cut by the page, not by the author
@@ -95,7 +96,7 @@ def to_simplified(text: str) -> str:
             c = _converter().convert(line)
             out.append(c if len(c) == len(line) else "".join(_char_t2s(ch) for ch in line))
         converted = "\n".join(out)
-    return converted.translate(_POST_T2S)
+    return converted.translate(_POST_T2S) if ("甯" in converted or "陜" in converted) else converted
 
 
 def _char_t2s(ch: str) -> str:
@@ -121,7 +122,9 @@ def normalize(original: str, join_page_breaks: bool = True) -> tuple[str, list[i
     pieces.append(original[pos:])
     offsets.extend(range(pos, len(original)))
     offsets.append(len(original))
-    text = "".join(pieces).translate(_FULLWIDTH)
+    text = "".join(pieces)
+    if _HAS_FULLWIDTH.search(text):
+        text = text.translate(_FULLWIDTH)
     return to_simplified(text), offsets
 
 

@@ -86,6 +86,11 @@ class Places:
                 self.prefectures_of.setdefault(p.province, []).append(p)
 
     @functools.cached_property
+    def mainland(self) -> list[Place]:
+        """Provinces with counties: the 31 that policy documents on 帮扶 list (not 香港, 澳门, 台湾)."""
+        return [p for p in self.provinces if p.code in self.counties_of] or self.provinces
+
+    @functools.cached_property
     def western(self) -> list[Place]:
         """Provinces that are not eastern partners (the helped side of 东西部协作), computed once."""
         return [p for p in self.provinces if p.code not in self.eastern and p.code in self.counties_of]
@@ -331,7 +336,7 @@ class _Doc:
 
     def __init__(self, places: Places, pairings: tuple[tuple[str, str, str], ...], rng: random.Random):
         self.places, self.pairings, self.rng = places, pairings, rng
-        self.home = rng.choice(places.provinces) if places.provinces else None
+        self.home = rng.choice(places.mainland) if places.mainland else None
         self.counts: Counter[str] = Counter()
 
     # -- names
@@ -423,7 +428,7 @@ class _Doc:
 
     def distractor(self) -> str:
         self.counts["distractors"] += 1
-        pool = self.places.provinces
+        pool = self.places.mainland
         drawn = self.rng.sample(pool, 5) if len(pool) >= 5 else self.rng.choices(pool, k=5)
         provinces = [self._short(p) for p in drawn]
         return self.rng.choice(DISTRACTORS).format(

@@ -320,35 +320,36 @@ def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
     return {c for c in codes if any(roles.related(m.code, c) for m in run)}
 
 
-_PRESENCE = re.compile(r"^在")
 _BUILD = re.compile(r"^(?:建设|建立|设立|援建|打造|共建|投资建设|开设|兴建)")
 
 
-def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
-    """青岛…在甘肃建设孵化基地: the subject acts in another place under a pairing mechanism."""
+def _acts_in(
+    view: SentenceView, roles: Roles, what: re.Pattern[str]
+) -> Iterator[tuple[Mention, Mention, str]]:
+    """(subject, place, status) for "subject…在place<what>": the sentence's subject doing something in
+    another place that is neither inside it nor around it."""
     subject = view.subject()
     if subject is None or not _is_region(subject):
         return
     for target in view.actors:
         if target.start <= subject.end or not _is_region(target):
             continue
-        if not view.text[target.start - 1 : target.start] == "在":
+        if view.text[target.start - 1 : target.start] != "在" or roles.related(subject.code, target.code):
             continue
-        after = view.text[target.end : target.end + 6]
-        if not _BUILD.match(after):
-            continue
-        if roles.related(subject.code, target.code):
-            continue
-        mech = view.heading_mechanism() or view.sentence_mechanism()
-        pair = roles.official(subject.code, target.code)
-        if not mech and pair is None:
-            continue
-        if _trap(view, view.start, view.end):
+        if not what.match(view.text[target.end : target.end + 16]) or _trap(view, view.start, view.end):
             continue
         status = _status(view, view.text[view.start : target.start])
-        if status is None:
-            continue
-        yield AssistFact(subject, target, None, mech or pair.program, False, status, 0.8, "presence")
+        if status is not None:
+            yield subject, target, status
+
+
+def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """青岛…在甘肃建设孵化基地: the subject acts in another place under a pairing mechanism."""
+    for subject, target, status in _acts_in(view, roles, _BUILD):
+        mech = view.heading_mechanism() or view.sentence_mechanism()
+        pair = roles.official(subject.code, target.code)
+        if mech or pair is not None:
+            yield AssistFact(subject, target, None, mech or pair.program, False, status, 0.8, "presence")
 
 
 _SOLD_TO = "销往"
@@ -372,21 +373,7 @@ def consumption(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
                     mech = _consumption_mechanism(view, roles, helper, helped)
                     yield AssistFact(helper, helped, None, mech, False, status, 0.8, "consumption (销往)")
         pos = text.find(_SOLD_TO, pos + 1, view.end)
-    subject = view.subject()
-    if subject is None or not _is_region(subject):
-        return
-    for target in view.actors:
-        if target.start <= subject.end or not _is_region(target) or target.code == subject.code:
-            continue
-        if view.text[target.start - 1 : target.start] != "在" or roles.related(subject.code, target.code):
-            continue
-        if not _CONSUME_IN.match(view.text[target.end : target.end + 16]):
-            continue
-        if _trap(view, view.start, view.end):
-            continue
-        status = _status(view, view.text[view.start : target.start])
-        if status is None:
-            continue
+    for subject, target, status in _acts_in(view, roles, _CONSUME_IN):
         mech = _consumption_mechanism(view, roles, subject, target)
         yield AssistFact(subject, target, None, mech, False, status, 0.8, "consumption (在Y消费)")
 

@@ -11,10 +11,29 @@ by the caller (dictionary names inside a pattern name, such as 湖南省 in 湖�
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 
+from loaders.extract.paths import data_dir
+
 CJK = r"\u3400-\u9fff"
+
+
+def _pattern_words() -> dict[str, tuple[str, ...]]:
+    """The grammar words of the patterns, by role (data/lexicons/pattern_words.csv)."""
+    by_role: dict[str, list[str]] = {}
+    with open(data_dir() / "lexicons" / "pattern_words.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            by_role.setdefault(row["role"], []).append(row["word"])
+    return {role: tuple(words) for role, words in by_role.items()}
+
+
+_WORDS = _pattern_words()
+GENERIC = _WORDS["generic"]  # a name holding one of these is a description (行业协会, 农村电商)
+LEFT_STOPS = _WORDS["left_stop"]  # verbs and function words that come before a name
+ORG_SUFFIXES = _WORDS["org_suffix"]
+PLACE_GENERIC = _WORDS["place_generic"]
 _Q = '“"「『'
 _QE = '”"」』'
 _NAME = rf"[{CJK}A-Za-z0-9°·@＋+]"
@@ -30,32 +49,6 @@ _BARE_ECOMMERCE = re.compile(
     rf"([{CJK}A-Za-z0-9]{{2,4}}电商)(?=[、，,。；;）)”等与和及在举开合推]|$)"
 )
 _ECOMMERCE_ANCHOR = re.compile("电商")
-GENERIC = (
-    "开展",
-    "推动",
-    "农村",
-    "发挥",
-    "培养",
-    "实施",
-    "提升",
-    "打造",
-    "消费",
-    "帮扶",
-    "扶贫",
-    "一批",
-    "社区",
-    "团购",
-    "青年",
-    "助农",
-    "跨境",
-    "行业",
-    "专业",
-    "大型",
-    "各类",
-    "物业",
-    "家乡",
-    "建设",
-)
 _BRAND_RUN = re.compile(
     rf"((?:[{_Q}]{_NAME}{{2,12}}[{_QE}][{CJK}]{{0,6}}[、，,和及与]?)+)(?:等)?(?:区域)?(?:公共|公用)品牌\Z"
 )
@@ -71,21 +64,6 @@ _BARE_FESTIVAL = re.compile(
     rf"(?:节|博览会|展销会|农博会))"
 )
 _FESTIVAL_MARK = re.compile(r"^中国|^第[一二三四五六七八九十\d]+届|首届|[（(]")
-ORG_SUFFIXES = (
-    "股份有限公司",
-    "有限责任公司",
-    "有限公司",
-    "集团",
-    "协会",
-    "商会",
-    "联合会",
-    "合作社",
-    "公司",
-    "大学",
-    "学院",
-    "研究院",
-    "银行",
-)
 # a branch of a bank or company: 中国建设银行湖南省分行
 _BRANCH = re.compile(rf"([{CJK}]{{2,12}}?(?:银行|集团|公司)[{CJK}]{{2,8}}?(?:分行|支行|分公司))\Z")
 _BRANCH_ANCHOR = re.compile(r"分行|支行|分公司")
@@ -95,67 +73,8 @@ _ORG_ANCHOR = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 PLACE_AFTER_COUNTY = re.compile(
     rf"^((?:[{CJK}]{{1,6}}?(?:乡|镇|街道)(?![村镇级]))?(?:[{CJK}]{{2,6}}?(?:村|社区|安置区|移民新村)(?![村镇级]))?)"
 )
-PLACE_GENERIC = (
-    "农村",
-    "万村",
-    "示范村",
-    "名村",
-    "进村",
-    "搬迁",
-    "安置点",
-    "各",
-    "贫困村",
-    "脱贫村",
-    "行政村",
-    "全村",
-)
 
 # words that end a name scan to the left: verbs and function words that come before a name
-LEFT_STOPS = (
-    "指导",
-    "联合",
-    "依托",
-    "借助",
-    "组织",
-    "通过",
-    "推动",
-    "动员",
-    "引导",
-    "鼓励",
-    "支持",
-    "协调",
-    "邀请",
-    "发挥",
-    "号召",
-    "进一步",
-    "开设",
-    "举办",
-    "开展",
-    "推进",
-    "参加",
-    "启动",
-    "打造",
-    "实施",
-    "提升",
-    "与",
-    "和",
-    "及",
-    "同",
-    "由",
-    "在",
-    "对",
-    "向",
-    "的",
-    "为",
-    "是",
-    "将",
-    "等",
-    "到",
-    "赴",
-    "从",
-    "以",
-    "如",
-)
 
 
 @dataclass

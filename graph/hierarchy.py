@@ -42,6 +42,7 @@ class Hierarchy:
 
     def __init__(self, gazetteer: GazetteerLike | None) -> None:
         self._by_code: dict[str, Any] = dict(getattr(gazetteer, "by_code", {}) or {})
+        self._attr_cache: dict[str, dict[str, Any]] = {}
 
     def __contains__(self, code: str) -> bool:
         return code in self._by_code
@@ -66,7 +67,14 @@ class Hierarchy:
         return out
 
     def attributes(self, code: str) -> dict[str, Any]:
-        """Node properties of a region: name, level, parent, province, lat, lon (only those known)."""
+        """Node properties of a region: name, level, parent, province, lat, lon (only those known).
+
+        Cached per code (the gazetteer does not change under a graph); callers copy, never mutate."""
+        if code not in self._attr_cache:
+            self._attr_cache[code] = self._attributes(code)
+        return self._attr_cache[code]
+
+    def _attributes(self, code: str) -> dict[str, Any]:
         region = self._by_code.get(code)
         if region is None:
             return {}

@@ -97,6 +97,10 @@ class KnowledgeGraph:
         self._by_path: dict[str, str] = {}
         # node id → doc id → that document's Entity record
         self._entity_docs: dict[str, dict[str, Entity]] = defaultdict(dict)
+        # kept incrementally, so that a node mentioned by thousands of documents is refreshed in
+        # time proportional to its aliases, not to its documents
+        self._alias_counts: dict[str, Counter[str]] = defaultdict(Counter)
+        self._first_doc: dict[str, str] = {}
         # (source, target, key) → doc id → evidence dicts
         self._edge_docs: dict[EdgeId, dict[str, list[dict]]] = defaultdict(dict)
         # helper node id → doc id → group dicts
@@ -166,8 +170,8 @@ class KnowledgeGraph:
         doc_id = str(meta["id"])
         meta["id"] = doc_id
         _check(ext)
-        fingerprint = _fingerprint(meta, ext)
-        if self._fingerprints.get(doc_id) == fingerprint:
+        # compared only when the id is already loaded: a new document needs no fingerprint
+        if doc_id in self._docs and self._fingerprint_of(doc_id) == _fingerprint(meta, ext):
             return False
         self.remove_document(doc_id)
         path = meta.get("path")
@@ -175,7 +179,6 @@ class KnowledgeGraph:
             self.remove_document(self._by_path[path])
         self._docs[doc_id] = ext
         self._meta[doc_id] = meta
-        self._fingerprints[doc_id] = fingerprint
         if path:
             self._by_path[path] = doc_id
         self._apply(doc_id, ext, meta)
@@ -184,6 +187,11 @@ class KnowledgeGraph:
     def add_extractions(self, extractions: Iterable[Extraction]) -> int:
         """Merge many; returns how many changed the graph."""
         return sum(self.add_extraction(ext) for ext in extractions)
+
+    def _fingerprint_of(self, doc_id: str) -> str:
+        if doc_id not in self._fingerprints:
+            self._fingerprints[doc_id] = _fingerprint(self._meta[doc_id], self._docs[doc_id])
+        return self._fingerprints[doc_id]
 
     def remove_document(self, doc_id: str) -> bool:
         """Remove the facts only this document supported; facts others also state keep their evidence."""
@@ -200,7 +208,9 @@ class KnowledgeGraph:
             self._refresh_edge(edge)
         nodes = self._doc_nodes.pop(doc_id, set())
         for nid in nodes:
-            self._entity_docs[nid].pop(doc_id, None)
+            ent = self._entity_docs[nid].pop(doc_id, None)
+            if ent is not None:
+                self._forget_entity(nid, doc_id, ent)
             if nid in self._group_docs:
                 self._group_docs[nid].pop(doc_id, None)
                 if not self._group_docs[nid]:
@@ -280,6 +290,9 @@ class KnowledgeGraph:
         self._doc_nodes[doc_id] = set(entities)
         for nid, ent in entities.items():
             self._entity_docs[nid][doc_id] = ent
+            self._alias_counts[nid].update(set(ent.aliases))
+            if nid not in self._first_doc or doc_id < self._first_doc[nid]:
+                self._first_doc[nid] = doc_id
         for group in ext.groups:
             self._group_docs[group.helper].setdefault(doc_id, []).append(_group_record(group, meta))
         for nid in sorted(entities):
@@ -327,7 +340,7 @@ class KnowledgeGraph:
         live = bool(per_doc)
         if not per_doc:
             self._entity_docs.pop(nid, None)
-        label = per_doc[min(per_doc)].type if per_doc else label_of_id(nid) or "Region"
+        label = per_doc[self._first_doc[nid]].type if per_doc else label_of_id(nid) or "Region"
         if label == "Region":
             self._set_region_live(nid, live)
         if not live and self._node_refs[nid] == 0:
@@ -343,7 +356,7 @@ class KnowledgeGraph:
             self.graph.add_node(nid, **attrs)
 
     def _node_attributes(self, nid: str, label: str, per_doc: dict[str, Entity]) -> dict[str, Any]:
-        first = per_doc[min(per_doc)] if per_doc else None
+        first = per_doc[self._first_doc[nid]] if per_doc else None
         attrs: dict[str, Any] = {"label": label, "name": first.name if first else nid.split(":", 1)[-1]}
         if first is not None:
             for field in ("code", "level", "parent"):
@@ -353,8 +366,7 @@ class KnowledgeGraph:
         code = _region_code(nid) if label == "Region" else None
         if code:
             attrs.update(self._hierarchy.attributes(code))
-        aliases = sorted({a for ent in per_doc.values() for a in ent.aliases})
-        attrs["aliases"] = aliases
+        attrs["aliases"] = sorted(self._alias_counts.get(nid, ()))
         attrs["n_documents"] = len(per_doc)
         groups = self._group_docs.get(nid)
         if groups:
@@ -364,6 +376,20 @@ class KnowledgeGraph:
             )
         attrs.update(self._annotations.get(nid, {}))
         return attrs
+
+    def _forget_entity(self, nid: str, doc_id: str, ent: Entity) -> None:
+        counts = self._alias_counts[nid]
+        counts.subtract(set(ent.aliases))
+        for alias in [a for a, n in counts.items() if n <= 0]:
+            del counts[alias]
+        if not counts:
+            del self._alias_counts[nid]
+        if self._first_doc.get(nid) == doc_id:
+            rest = self._entity_docs.get(nid)
+            if rest:
+                self._first_doc[nid] = min(rest)
+            else:
+                self._first_doc.pop(nid, None)
 
     # ------------------------------------------------------------------ internals: region hierarchy
     def _chain(self, nid: str) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from loaders.extract.mentions import PAIR_ABBR, Mention
 from loaders.extract.roles import Roles
-from loaders.extract.view import CLAUSE_BREAK, SentenceView
+from loaders.extract.view import SentenceView
 
 COUNT_GROUP = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|地区|盟))?(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,10}"
@@ -483,4 +483,4 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     return facts
 
 
-__all__ = ["AssistFact", "all_facts", "abbreviations", "CLAUSE_BREAK", "COUNT_GROUP"]
+__all__ = ["AssistFact", "all_facts", "abbreviations"]

@@ -62,13 +62,6 @@ class Mention:
         return self.entity_id is not None
 
 
-@dataclass(frozen=True)
-class _Entry:
-    surface: str
-    kind: str
-    payload: tuple
-
-
 class Matcher:
     """The dictionary automaton, built once per process (about 0.2 s)."""
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.gazetteer import Gazetteer, Region
 from loaders.extract.lexicon import Lexicon
-from loaders.extract.mentions import AGENCY_STEM, PAIR_ABBR, REGION, SELF_REF, SELF_REFERENCES, Mention
+from loaders.extract.mentions import AGENCY_STEM, REGION, SELF_REF, SELF_REFERENCES, Mention
 
 _CHAIN_GAP = 0  # characters allowed between parent and child in a chain (湘西州龙山县)
 
@@ -227,5 +227,3 @@ def resolve_lexicon(lex: Lexicon, gaz: Gazetteer, mentions: list[Mention], ctx: 
             if entry is None:
                 continue
             m.type, m.name, m.entity_id = entry.type, entry.name, f"{entry.type.lower()}:{entry.name}"
-        elif m.kind == PAIR_ABBR:
-            m.type = PAIR_ABBR

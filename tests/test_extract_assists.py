@@ -255,3 +255,17 @@ def test_counted_districts_to_counted_counties_is_a_group():
     assert [(g.helper, g.helped, g.mechanism) for g in ext.groups] == [
         ("region:310000", "云南省74个贫困县", "结对帮扶")
     ]
+
+
+def test_pairs_listed_with_dashes_under_a_pairing_heading():
+    ext = extract(
+        "二、省内对口帮扶关系\n长沙市—龙山县；株洲市—泸溪县；\n三、工作要求\n长沙市—株洲市城际铁路开通。",
+        title=HUNAN,
+    )
+    assert assists(ext) == {("430100", "433130"), ("430200", "433122")}
+    assert all(r.inferred for r in ext.relations if r.type == "ASSISTS")
+
+
+def test_table_rows_under_a_pairing_heading():
+    ext = extract("东西部协作结对关系\n帮扶方\t受援方\n杭州市\t恩施州\n宁波市\t延边州")
+    assert assists(ext) == {("330100", "422800"), ("330200", "222400")}

@@ -463,12 +463,34 @@ def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         yield AssistFact(actor, None, phrase, mech, False, status, 0.8, "group")
 
 
+_PAIR_SEP = ("—", "——", "－", "-", "→", "\t", "|", "｜")
+
+
+def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """结对关系：长沙市—龙山县；株洲市—泸溪县 and table rows "株洲市<TAB>泸溪县" under a pairing heading:
+    the text lists the pair, the roles table says which side helps."""
+    mech = view.sentence_mechanism() or view.heading_mechanism()
+    if not mech:
+        return
+    regions = [a for a in view.actors if a.type == "Region"]
+    for a, b in zip(regions, regions[1:], strict=False):
+        if view.chain_end(a) is not a or view.between(a.end, b.start).strip(" ") not in _PAIR_SEP:
+            continue
+        b = view.chain_end(b)
+        if _trap(view, view.start, view.end):
+            return
+        fact = _two_sided(a, b, mech, "current", roles)
+        if fact is not None:
+            fact.confidence, fact.reason = 0.7, f"listed pair ({fact.reason})"
+            yield fact
+
+
 def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     facts: list[AssistFact] = []
     seen: set[tuple] = set()
     n_regions = sum(1 for a in view.actors if a.type == "Region")
     if n_regions >= 2:
-        families = (directed, symmetric, co_subjects, presence, consumption, groups)
+        families = (directed, symmetric, co_subjects, presence, consumption, listed_pairs, groups)
     elif len(view.actors) >= 2:
         families = (directed, symmetric, groups)
     else:

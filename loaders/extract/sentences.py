@@ -54,8 +54,8 @@ def _heading_level(text: str, whole_line: bool) -> int | None:
     an enumerated lead sentence ("二、东西部协作帮扶持续深化。", "四是开展…活动。") is one too.
     """
     stripped = text.strip().strip("*").strip()
-    if not stripped or len(stripped) > _MAX_HEADING:
-        return None
+    if not stripped or len(stripped) > _MAX_HEADING or "\t" in stripped or "|" in stripped:
+        return None  # too long, or a table row
     if stripped.startswith("#"):
         return len(stripped) - len(stripped.lstrip("#")) - 1
     for pattern, level in _MARKERS[1:]:

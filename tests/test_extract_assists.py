@@ -269,3 +269,9 @@ def test_pairs_listed_with_dashes_under_a_pairing_heading():
 def test_table_rows_under_a_pairing_heading():
     ext = extract("东西部协作结对关系\n帮扶方\t受援方\n杭州市\t恩施州\n宁波市\t延边州")
     assert assists(ext) == {("330100", "422800"), ("330200", "222400")}
+
+
+def test_replacement_helper_takes_over_the_place_just_named():
+    ext = extract("原由湘潭市对口帮扶的永顺县，调整为衡阳市对口帮扶。", title=HUNAN)
+    assert assists(ext, "past") == {("430300", "433127")}
+    assert assists(ext, "current") == {("430400", "433127")}

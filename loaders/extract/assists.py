@@ -140,7 +140,9 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             break
     if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
         passive_helped, _ = view.run_before(run_start - 1)
-    status = _status(view, lead, filler)
+    # 调整为/改由 before the helper names the new pairing, which is current; after the helped place
+    # (below) it ends the old one
+    status = _status(view, re.sub(r"调整为|改为|变更为|改由", "", lead), filler)
     if status is None:
         return
     tail = text[end : min(view.end, end + 12)]
@@ -173,6 +175,14 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         if group:
             for helper in helpers:
                 yield fact(helper, None, group.group(0), 0.85, "group")
+            return
+        # 原由湘潭市对口帮扶的永顺县，调整为衡阳市对口帮扶: the new helper takes over the place just named
+        if re.search(r"(?:调整为|改为|变更为|改由)$", text[view.start : run_start]):
+            before = [
+                a for a in view.actors if a.end <= run_start and a.type == "Region" and a not in helpers
+            ]
+            if before:
+                yield fact(helpers[-1], before[-1], None, 0.85, "replacement")
         return
     if any(h.type != "Region" for h in helped_run):  # places below a county have no code
         return

@@ -83,7 +83,7 @@ class SentenceView:
         run = [last]
         for prev in reversed(before[:-1]):
             gap = self.text[prev.end : run[0].start]
-            if gap in connectors or gap == "" or re.fullmatch(r"(?:、|和|及|以及)", gap):
+            if gap in connectors or gap == "":  # a list word, or nothing (a chain: 湘西州龙山县)
                 run.insert(0, prev)
             else:
                 break

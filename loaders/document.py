@@ -24,6 +24,7 @@ class Document:
     doc_number: str | None = None
     source: str | None = None
     warnings: list[str] = field(default_factory=list)
+    encoding: str | None = None  # of a text file's bytes (utf-8, gb18030, big5 …); None for PDF/DOCX
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalized text to the original text.

@@ -3,16 +3,20 @@
 Steps (each seen in data/corpus):
 1. strip inline pinyin glosses after a character — 中(zhōng)央, 消費(fèi), 乡村(xiāng cūn)振兴,
    中(zhong1)央 — and nothing else: （以下简称“新春行动”）, (发改振兴〔2021〕640号), 国内生产总值(GDP),
-   第(一)条 and Beijing(běi) stay;
+   第(一)条 and Beijing(běi) stay (loaders.pinyin decides);
 2. rejoin words split by page breaks in text converted from PDF ("各级各部门结\\n\\n合工作实际"),
-   never joining a heading to the paragraph under it;
-3. drop Markdown emphasis (**) and spaces between two Chinese characters;
-4. full-width letters and digits to ASCII, ideographic spaces to spaces (one character for one);
-5. traditional → simplified with OpenCC (t2s), plus 甯→宁 and 陜→陕 that OpenCC leaves.
+   never joining a heading, a title or a finished sentence to the paragraph under it;
+3. drop Markdown emphasis (**) and spaces between two Chinese characters or their punctuation;
+4. full-width letters and digits to ASCII, ideographic and no-break spaces to spaces;
+5. half-width , ; : ? ! between Chinese characters to their full-width forms. Documents typed on
+   mixed keyboards (two of the five samples) use both; one form means lexicons, patterns and
+   sentence splitting need one comma, and the original keeps what the author typed;
+6. traditional → simplified with OpenCC (t2s), plus 甯→宁 and 陜→陕 that OpenCC leaves.
 
-Steps 1–3 only delete characters, so they are found on the original and applied at once; steps 4–5
-replace one character by one, so the map (``offsets[i]`` = index in the original of ``text[i]``)
-is built once, with C-speed range copies.
+Steps 1–3 only delete characters: regular-expression scans find every candidate, and they are cut
+out at once. Steps 4–6 replace one character by one, so the map (``offsets[i]`` = index in the
+original of ``text[i]``) is built once, by range copies. Every step is skipped when a quick scan in
+C shows it has nothing to do (most documents have no traditional characters, no glosses …).
 """
 
 from __future__ import annotations
@@ -21,27 +25,42 @@ import functools
 import re
 import unicodedata
 
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_SYLLABLE = rf"[a-zA-Zü{_TONED}ɡ]{{1,6}}[1-5]?"
-# a gloss: brackets right after a CJK character, holding 1–4 pinyin syllables
-_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（]\s*({_SYLLABLE}(?:[\s'-]+{_SYLLABLE}){{0,3}})\s*[)）]")
-_HAS_TONE = re.compile(rf"[{_TONED}]|[a-zü]+[1-5](?:\b|$)")
-# a page break inside a word: CJK, a newline run with at least one blank line or a PDF line wrap, CJK
-_BREAK = re.compile(r"(?<=[\u3400-\u9fff，、])[ \t]*\n(?:[ \t]*\n)*[ \t]*(?=[\u3400-\u9fff])")
+from loaders.pinyin import TONE_LETTERS, is_gloss
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{CJK}]")
+# deletion candidates, one scan each: a scan for a literal first character runs in C and skips
+# ahead fast, where one alternation of them all is four times slower
+_GLOSS_INNER = rf"[ \t]*[a-zA-Z{TONE_LETTERS}ɡ][a-zA-Z0-9 '’·\-üÜ{TONE_LETTERS}ɡ]{{0,60}}?[ \t]*[)）]"
+_GLOSSES = (("(", re.compile(r"\(" + _GLOSS_INNER)), ("（", re.compile("（" + _GLOSS_INNER)))
+_BREAK = re.compile(rf"\n(?:[ \t]*\n)*[ \t]*(?=[{CJK}])")
+_EMPHASIS = (("**", re.compile(r"\*\*")), ("__", re.compile("__")))
+# a space between two Chinese characters or their punctuation means nothing ("活动方案 》", "县， 株洲")
+_CJK_OPEN = f"[{CJK}“‘（《「『〔【]"
+_CJK_CLOSE = re.compile(f"[{CJK}，。、；：？！”’）》」』〕】]")
+_SPACES = ((" ", re.compile(f" +(?={_CJK_OPEN})")), ("\u3000", re.compile(f"\u3000+(?={_CJK_OPEN})")))
 _HEADING_START = re.compile(
-    r"^\s*(?:#|\*\*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|附件)"
+    r"\s*(?:#|\*\*|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d)|附件|第[一二三四五六七八九十\d]+[章节条部分])"
 )
-_EMPHASIS = re.compile(r"\*\*|__")
-_CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])")
+_JOINS_AFTER = re.compile(f"[{CJK}，、,]")  # a line cut inside a word or clause, not after a sentence
+PAGE_BREAK_MIN_LINE = 12  # a line this long that stops mid-word was cut by the page, not by the author
+_SENTENCE_STOP = re.compile("[。！？；]")
+HEADING_MAX = 40  # an enumerated line ("一、工作目标") longer than this is a paragraph, not a heading
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20})
 _HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]")
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_PUNCT_BETWEEN_CJK = re.compile(rf"[,;:?!](?<=[{CJK}”’）》][,;:?!])(?=[{CJK}“‘（《])")
 _POST_T2S = str.maketrans({"甯": "宁", "陜": "陕"})
-
-PAGE_BREAK_MIN_LINE = 12  # a line this long that stops mid-word was cut by the page, not by the author
+# characters that may change under NFC; text made only of the rest (ASCII, Latin-1 letters, CJK,
+# CJK and general punctuation, full-width forms) is NFC already — tests/test_normalize.py checks it
+_MAYBE_NOT_NFC = re.compile(
+    "[^\x00-\u02ff\u2010-\u2027\u2030-\u205e\u2150-\u22ff\u2460-\u27bf\u3000-\u3029\u3030-\u3098"
+    "\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\ufe30-\ufe4f\uff01-\uffef]"
+)
 
 
 @functools.cache
@@ -51,48 +70,27 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-def _gloss_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _GLOSS.finditer(text) if _HAS_TONE.search(m.group(1))]
+@functools.cache
+def _traditional() -> re.Pattern[str]:
+    """The characters t2s changes on their own (~3,600), found once by converting every character."""
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    changed = {a for a, b in zip(chars, converted, strict=True) if a != b} | {"甯", "陜"}
+    return re.compile("[" + "".join(sorted(changed)) + "]")
 
 
-def _break_spans(text: str, joinable: bool) -> list[tuple[int, int]]:
-    """Line breaks inside a word: the line before is prose cut mid-word, the line after no heading.
-
-    Prose means the line is long and already holds a comma or full stop (a title line or a heading
-    has none), so "湖南省…实施意见 湘发改西开〔2021〕726号" stays apart from the line under it.
-    """
-    if not joinable:
-        return []
-    spans = []
-    for m in _BREAK.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        before = text[line_start : m.start()].strip()
-        after = text[m.end() : m.end() + 8]
-        if len(before) < PAGE_BREAK_MIN_LINE or not any(p in before for p in "，。；,"):
-            continue
-        if _HEADING_START.match(after):
-            continue
-        spans.append(m.span())
-    return spans
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text) if _MAYBE_NOT_NFC.search(text) else text
 
 
 def to_simplified(text: str) -> str:
     """t2s that keeps one character for one, so the offset map stays valid."""
+    if not _traditional().search(text):
+        return text
     converted = _converter().convert(text)
     if len(converted) != len(text):
-        lines = text.split("\n")
         out = []
-        for line in lines:
+        for line in text.split("\n"):
             c = _converter().convert(line)
             out.append(c if len(c) == len(line) else "".join(_char_t2s(ch) for ch in line))
         converted = "\n".join(out)
@@ -104,29 +102,105 @@ def _char_t2s(ch: str) -> str:
     return c if len(c) == 1 else ch
 
 
-def normalize(original: str, join_page_breaks: bool = True) -> tuple[str, list[int]]:
-    """(normalized text, offsets) for an original text already in NFC."""
-    deletions = _merge(
-        _gloss_spans(original)
-        + _break_spans(original, join_page_breaks)
-        + [m.span() for m in _EMPHASIS.finditer(original)]
-        + [m.span() for m in _CJK_SPACE.finditer(original)]
-    )
-    pieces: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for s, e in deletions:
-        pieces.append(original[pos:s])
-        offsets.extend(range(pos, s))
-        pos = e
-    pieces.append(original[pos:])
-    offsets.extend(range(pos, len(original)))
-    offsets.append(len(original))
-    text = "".join(pieces)
+def _joins(text: str, start: int, end: int, single_newlines: bool) -> bool:
+    """Is the line break text[start:end] (newlines and the next line's indent) inside a word?
+
+    The line before must be prose cut mid-clause: long, holding a comma or full stop (a title or
+    a heading has none), not a heading or table row itself; the line after must not start a
+    heading. A break without a blank line joins only in PDF text, where lines wrap by layout."""
+    if not single_newlines and text.count("\n", start, end) < 2:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].strip()
+    if not before or not _JOINS_AFTER.match(before[-1]):
+        return False
+    if len(before) < PAGE_BREAK_MIN_LINE or not any(p in before for p in "，。；,;"):
+        return False
+    if "|" in before or "\t" in before or before.startswith("#"):
+        return False
+    if _HEADING_START.match(before) and len(before) < HEADING_MAX and not _SENTENCE_STOP.search(before):
+        return False  # a heading; "**(八) 开展…活动。**各级各部门结" is a paragraph led by one
+    return not _HEADING_START.match(text, end)
+
+
+def _gloss_spans(original: str) -> list[tuple[int, int]]:
+    spans = []
+    for bracket, pattern in _GLOSSES:
+        if bracket in original:
+            for m in pattern.finditer(original):
+                s, e = m.span()
+                if s and _CJK_CHAR.match(original, s - 1) and is_gloss(original[s + 1 : e - 1]):
+                    spans.append((s, e))
+    return spans
+
+
+def _deletions(original: str, join: bool, single_newlines: bool) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans to cut: glosses, page breaks inside words, emphasis, spaces in CJK."""
+    spans = _gloss_spans(original)
+    if join:
+        for m in _BREAK.finditer(original):
+            s, e = m.span()
+            while s and original[s - 1] in " \t":
+                s -= 1
+            if _joins(original, s, e, single_newlines):
+                spans.append((s, e))
+    for literal, pattern in _EMPHASIS:
+        if literal in original:
+            spans.extend(m.span() for m in pattern.finditer(original))
+    for literal, pattern in _SPACES:
+        if literal in original:
+            spans.extend(
+                m.span()
+                for m in pattern.finditer(original)
+                if m.start() and _CJK_CLOSE.match(original, m.start() - 1)
+            )
+    spans.sort()
+    disjoint: list[tuple[int, int]] = []
+    for s, e in spans:
+        if disjoint and s < disjoint[-1][1]:
+            disjoint[-1] = (disjoint[-1][0], max(e, disjoint[-1][1]))
+        else:
+            disjoint.append((s, e))
+    return disjoint
+
+
+def normalize(
+    original: str, join_page_breaks: bool = True, single_newlines: bool = False
+) -> tuple[str, list[int]]:
+    """(normalized text, offsets) for an original text already in NFC.
+
+    ``join_page_breaks`` rejoins words split across blank lines (text converted from PDF);
+    ``single_newlines`` also across plain line breaks (a PDF's own text layer wraps lines by layout).
+    """
+    spans = _deletions(original, join_page_breaks, single_newlines)
+    if spans:
+        pieces: list[str] = []
+        offsets: list[int] = []
+        pos = 0
+        for s, e in spans:
+            pieces.append(original[pos:s])
+            offsets.extend(range(pos, s))
+            pos = e
+        pieces.append(original[pos:])
+        offsets.extend(range(pos, len(original) + 1))
+        text = "".join(pieces)
+    else:
+        text, offsets = original, list(range(len(original) + 1))
     if _HAS_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH)
+    if _PUNCT_BETWEEN_CJK.search(text):
+        text = _PUNCT_BETWEEN_CJK.sub(lambda m: _HALF_PUNCT[m.group()], text)
     return to_simplified(text), offsets
 
 
-def nfc(text: str) -> str:
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+def for_metadata(original: str) -> str:
+    """The text as metadata finders want it: glosses gone, full-width digits and traditional characters
+    normalized, but every space and line kept ("…实施意见 湘发改西开〔2021〕726号" stays two parts)."""
+    spans = sorted(_gloss_spans(original))
+    if spans:
+        ends = [0, *(e for _, e in spans)]
+        starts = [*(s for s, _ in spans), len(original)]
+        original = "".join(original[a:b] for a, b in zip(ends, starts, strict=True))
+    if _HAS_FULLWIDTH.search(original):
+        original = original.translate(_FULLWIDTH)
+    return to_simplified(original)

@@ -3,7 +3,11 @@
 ``load_path`` reads one file or raises LoadError naming it; ``iter_documents`` walks files and folders
 (recursively, in sorted order), reports each file it cannot read through ``on_error("path: reason")``
 and goes on with the rest. The same content under two names is one document (its id is a hash of the
-normalized text), read once and reported once as a duplicate.
+normalized text, so the same notice saved as GBK and as UTF-8 is one too): read once, and the second
+name reported through ``on_duplicate`` (or ``on_error`` when no such callback is given).
+
+Hidden files and folders (.git, .DS_Store) are skipped when walking a folder: they are never documents.
+A file named explicitly is always read.
 """
 
 from __future__ import annotations
@@ -14,27 +18,31 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from loaders.document import Document
-from loaders.encoding import decode, looks_binary
 from loaders.errors import LoadError
-from loaders.formats import TextLayer
+from loaders.formats import TextLayer, clean_text
 from loaders.formats.docx import read_docx
 from loaders.formats.html import read_html
+from loaders.formats.markdown import read_markdown
 from loaders.formats.pdf import read_pdf
-from loaders.formats.txt import read_markdown, read_text
+from loaders.formats.txt import read_text
 from loaders.metadata import find_date, find_doc_number, find_source, find_title, normalize_date
-from loaders.normalize import nfc, normalize, to_simplified
+from loaders.normalize import for_metadata, nfc, normalize, to_simplified
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-TEXT_READERS: dict[str, Callable[[str, str], TextLayer]] = {
+READERS: dict[str, Callable[[bytes, str], TextLayer]] = {
     ".txt": read_text,
     ".text": read_text,
     ".md": read_markdown,
     ".markdown": read_markdown,
     ".html": read_html,
     ".htm": read_html,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
 }
-BINARY_READERS: dict[str, Callable[[bytes, str], TextLayer]] = {".pdf": read_pdf, ".docx": read_docx}
-SUPPORTED = tuple(sorted([*TEXT_READERS, *BINARY_READERS]))
+SUPPORTED = tuple(sorted(READERS))
+# formats whose line breaks can fall inside a word: text converted from PDF, and PDF itself
+JOIN_PAGE_BREAKS = {"txt", "md", "pdf", "docx"}
+HEAD_CHARS, TAIL_CHARS = 6000, 600  # where title, date, 文号 and source stand
 
 OnError = Callable[[str], None]
 
@@ -46,13 +54,14 @@ def _size(n: int) -> str:
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     p = Path(path)
     if not p.exists():
-        raise LoadError(path, "no such file or folder")
+        reason = "broken symbolic link" if p.is_symlink() else "no such file or folder"
+        raise LoadError(path, reason)
     if not p.is_file():
         raise LoadError(path, "not a regular file")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise LoadError(path, f"file is {_size(size)}, over the {_size(max_bytes)} limit")
     try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise LoadError(path, f"file is {_size(size)}, over the {_size(max_bytes)} limit")
         data = p.read_bytes()
     except OSError as exc:
         raise LoadError(path, f"cannot read: {exc.strerror or exc}") from exc
@@ -65,19 +74,13 @@ def text_layer(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> TextLayer:
     ext = Path(path).suffix.lower()
     if not os.path.lexists(path):
         raise LoadError(path, "no such file or folder")
-    if ext not in TEXT_READERS and ext not in BINARY_READERS:
+    if ext not in READERS:
+        if os.path.isdir(path):
+            raise LoadError(path, "not a regular file")
         raise LoadError(
             path, f"unsupported file type '{ext or '(none)'}' (supported: {', '.join(SUPPORTED)})"
         )
-    data = _read_bytes(path, max_bytes)
-    if ext in BINARY_READERS:
-        return BINARY_READERS[ext](data, path)
-    if looks_binary(data):
-        raise LoadError(path, "binary file, not text")
-    text, encoding = decode(data, path)
-    layer = TEXT_READERS[ext](text, path)
-    layer.encoding = encoding
-    return layer
+    return READERS[ext](_read_bytes(path, max_bytes), path)
 
 
 def load_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -89,12 +92,18 @@ def load_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         raise
     except Exception as exc:  # a reader library failing in a way we did not foresee: still one line
         raise LoadError(path, f"cannot read: {type(exc).__name__}: {exc}") from exc
-    original = nfc(layer.text)
+    original = nfc(clean_text(layer.text))
     if not original.strip():
         raise LoadError(path, "no text in the file")
-    text, offsets = normalize(original, join_page_breaks=layer.format in ("txt", "md", "pdf", "docx"))
-    # metadata lines keep their spacing (标题 湘发改西开〔2021〕726号), so read them before spaces go
-    head = to_simplified(original[:6000]) + "\n" + to_simplified(original[-600:])
+    text, offsets = normalize(
+        original,
+        join_page_breaks=layer.format in JOIN_PAGE_BREAKS,
+        single_newlines=layer.format == "pdf",
+    )
+    # metadata lines keep their spacing (标题 湘发改西开〔2021〕726号), so they are read from a lighter view
+    head = for_metadata(original[:HEAD_CHARS])
+    if len(original) > HEAD_CHARS:
+        head += "\n" + for_metadata(original[-TAIL_CHARS:])
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
         path=path,
@@ -107,6 +116,7 @@ def load_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         doc_number=find_doc_number(head),
         source=layer.source or find_source(head),
         warnings=layer.warnings,
+        encoding=layer.encoding,
     )
 
 
@@ -114,11 +124,19 @@ def _simplify(title: str) -> str:
     return to_simplified(nfc(title)).strip()
 
 
-def list_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Files below each path, sorted per folder; hidden files and folders are skipped."""
+def list_files(paths: Iterable[str | os.PathLike], on_error: OnError | None = None) -> Iterator[str]:
+    """Files below each path, sorted per folder; hidden files and folders are skipped.
+
+    A folder that cannot be listed is reported through ``on_error`` ("path: reason"), not skipped
+    silently as os.walk would."""
+
+    def walk_error(exc: OSError) -> None:
+        if on_error is not None:
+            on_error(f"{exc.filename}: cannot list folder: {exc.strerror or exc}")
+
     for p in map(str, paths):
         if os.path.isdir(p):
-            for folder, dirs, files in os.walk(p):
+            for folder, dirs, files in os.walk(p, onerror=walk_error):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     if not f.startswith("."):
@@ -128,18 +146,23 @@ def list_files(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
 
 
 def iter_documents(
-    paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES, on_error: OnError | None = None
+    paths: Iterable[str | os.PathLike],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: OnError | None = None,
+    on_duplicate: OnError | None = None,
 ) -> Iterator[Document]:
+    """Every readable document below ``paths``, each once; problems reported and passed over."""
     seen: dict[str, str] = {}
     report = on_error or (lambda _msg: None)
-    for path in list_files(paths):
+    report_duplicate = on_duplicate or report
+    for path in list_files(paths, on_error=report):
         try:
             doc = load_path(path, max_bytes)
         except LoadError as exc:
             report(str(exc))
             continue
         if doc.id in seen:
-            report(f"{path}: same content as {seen[doc.id]}, read once")
+            report_duplicate(f"{path}: same content as {seen[doc.id]}, read once")
             continue
         seen[doc.id] = path
         yield doc

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
+import io
 import os
-import subprocess
-import sys
+import zipfile
+from pathlib import Path
 
 import pytest
 
+import loaders.read as read
 from loaders.errors import LoadError
-from loaders.read import iter_documents, load_path
+from loaders.read import iter_documents, list_files, load_path
 
 
 def _reason(path, **kw) -> str:
     with pytest.raises(LoadError) as info:
         load_path(path, **kw)
-    assert str(info.value).startswith(str(path) + ": ")
+    assert str(info.value) == f"{path}: {info.value.reason}"
+    assert "\n" not in str(info.value)
     return info.value.reason
 
 
 def test_empty_file(tmp_path):
     p = tmp_path / "empty.txt"
     p.write_bytes(b"")
+    assert _reason(p) == "empty file"
+
+
+def test_blank_file_is_empty_too(tmp_path):
+    p = tmp_path / "blank.md"
+    p.write_bytes(b" \n\t\r\n")
     assert _reason(p) == "empty file"
 
 
@@ -43,20 +52,90 @@ def test_corrupt_pdf(tmp_path):
     assert _reason(p).startswith("corrupt PDF")
 
 
-def test_unsupported_extension(tmp_path):
-    p = tmp_path / "sheet.xls"
+def test_pdf_without_a_header(tmp_path):
+    p = tmp_path / "renamed.pdf"
+    p.write_bytes("这不是PDF文件。".encode())
+    assert _reason(p) == "corrupt PDF: no PDF header"
+
+
+def test_pdf_without_a_text_layer(tmp_path):
+    canvas = pytest.importorskip(
+        "reportlab.pdfgen.canvas", reason="reportlab (dev dependency) builds the PDF"
+    )
+    p = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(p))
+    c.rect(50, 50, 200, 200, fill=1)  # a picture, no text
+    c.showPage()
+    c.save()
+    assert _reason(p) == "PDF has no text layer (a scan? run OCR first)"
+
+
+def test_encrypted_pdf(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    p = tmp_path / "locked.pdf"
+    with open(p, "wb") as f:
+        writer.write(f)
+    assert _reason(p) == "encrypted PDF: cannot read its text"
+
+
+def test_corrupt_docx(tmp_path):
+    p = tmp_path / "broken.docx"
+    p.write_bytes(b"PK\x03\x04 not really a zip")
+    assert _reason(p).startswith("corrupt DOCX")
+
+
+def test_docx_with_broken_xml(tmp_path):
+    docx = pytest.importorskip("docx")
+    good = tmp_path / "good.docx"
+    docx.Document().save(str(good))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(buf, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, b"<w:document><broken" if item.filename == "word/document.xml" else data)
+    p = tmp_path / "bad_xml.docx"
+    p.write_bytes(buf.getvalue())
+    assert _reason(p).startswith("corrupt DOCX")
+
+
+@pytest.mark.parametrize("name", ["sheet.xls", "old.doc", "README"])
+def test_unsupported_extension(tmp_path, name):
+    p = tmp_path / name
     p.write_bytes(b"anything")
-    assert _reason(p).startswith("unsupported file type '.xls'")
+    ext = Path(name).suffix or "(none)"
+    assert _reason(p).startswith(f"unsupported file type '{ext}' (supported: .docx, .htm, .html")
 
 
 def test_file_over_the_size_limit(tmp_path):
     p = tmp_path / "big.txt"
     p.write_text("帮扶。" * 1000, encoding="utf-8")
     assert _reason(p, max_bytes=1000) == "file is 9,000 bytes, over the 1,000 bytes limit"
+    assert load_path(p, max_bytes=9000).text.startswith("帮扶。")
 
 
 def test_missing_path(tmp_path):
     assert _reason(tmp_path / "nope.txt") == "no such file or folder"
+
+
+def test_broken_symbolic_link(tmp_path):
+    p = tmp_path / "link.txt"
+    p.symlink_to(tmp_path / "gone.txt")
+    assert _reason(p) == "broken symbolic link"
+
+
+def test_permission_denied(tmp_path, monkeypatch):
+    """Simulated, so that the test also runs as root (who may read any file)."""
+    p = tmp_path / "secret.txt"
+    p.write_text("帮扶", encoding="utf-8")
+
+    def denied(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    assert _reason(p) == "cannot read: Permission denied"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
@@ -64,7 +143,7 @@ def test_unreadable_file(tmp_path):
     p = tmp_path / "secret.txt"
     p.write_text("帮扶", encoding="utf-8")
     p.chmod(0)
-    assert _reason(p).startswith("cannot read")
+    assert _reason(p) == "cannot read: Permission denied"
 
 
 def test_a_folder_named_like_a_file(tmp_path):
@@ -72,28 +151,36 @@ def test_a_folder_named_like_a_file(tmp_path):
     assert _reason(tmp_path / "notes.txt") == "not a regular file"
 
 
+def test_a_reader_failing_unexpectedly_is_still_one_line(tmp_path, monkeypatch):
+    def explode(data, path):
+        raise RuntimeError("surprise")
+
+    monkeypatch.setitem(read.READERS, ".txt", explode)
+    p = tmp_path / "a.txt"
+    p.write_text("帮扶", encoding="utf-8")
+    assert _reason(p) == "cannot read: RuntimeError: surprise"
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    def walk(top, onerror=None):
+        onerror(PermissionError(13, "Permission denied", str(Path(top) / "locked")))
+        yield str(top), [], ["a.txt"]
+
+    monkeypatch.setattr(read.os, "walk", walk)
+    errors: list[str] = []
+    assert list(list_files([tmp_path], on_error=errors.append)) == [str(tmp_path / "a.txt")]
+    assert errors == [f"{tmp_path / 'locked'}: cannot list folder: Permission denied"]
+
+
 def test_the_rest_of_the_batch_goes_on(tmp_path):
     (tmp_path / "a_empty.txt").write_bytes(b"")
     (tmp_path / "b_good.txt").write_text("长沙市对口帮扶龙山县。", encoding="utf-8")
     (tmp_path / "c.exe").write_bytes(b"MZ\x00\x00")
+    (tmp_path / "d_blob.md").write_bytes(b"\x00\x01\x02" * 100)
     errors: list[str] = []
     docs = list(iter_documents([tmp_path], on_error=errors.append))
     assert [d.text for d in docs] == ["长沙市对口帮扶龙山县。"]
-    assert [e.split(": ", 1)[1].split(" ")[0] for e in errors] == ["empty", "unsupported"]
-
-
-def test_cli_docs_reports_on_stderr_and_exits_zero_when_something_was_read(tmp_path):
-    (tmp_path / "ok.txt").write_text("长沙市对口帮扶龙山县。", encoding="utf-8")
-    (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
-    out = subprocess.run([sys.executable, "-m", "cli", "docs", str(tmp_path)], capture_output=True, text=True)
-    assert out.returncode == 0
-    assert f"{tmp_path / 'bad.pdf'}: corrupt PDF" in out.stderr
-    assert "Traceback" not in out.stderr
-    assert "ok.txt" in out.stdout
-
-
-def test_cli_docs_exits_nonzero_when_nothing_was_read(tmp_path):
-    (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
-    out = subprocess.run([sys.executable, "-m", "cli", "docs", str(tmp_path)], capture_output=True, text=True)
-    assert out.returncode == 1
-    assert "Traceback" not in out.stderr
+    assert [e.split(": ", 1)[0] for e in errors] == [
+        str(tmp_path / n) for n in ("a_empty.txt", "c.exe", "d_blob.md")
+    ]
+    assert [e.split(": ", 1)[1].split(" ")[0] for e in errors] == ["empty", "unsupported", "binary"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import io
 import zipfile
 
@@ -11,20 +12,37 @@ from loaders.read import iter_documents, load_path
 
 SENTENCE = "長沙市對口幫扶湘西州龍山縣，舉辦年貨節。"
 SIMPLIFIED = "长沙市对口帮扶湘西州龙山县，举办年货节。"
+WRAPPED = "各级各部门要充分发挥对口帮扶单位作用，各级各部门结合工作实际，开展消费帮扶。"
 
 
+def _load(tmp_path, name: str, text: str):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return load_path(p)
+
+
+# ------------------------------------------------------------------------------------ encodings
 def test_gbk_file(tmp_path):
     p = tmp_path / "gbk.txt"
     p.write_bytes(("关于做好消费帮扶工作的通知\n" + SIMPLIFIED).encode("gbk"))
     doc = load_path(p)
-    assert SIMPLIFIED in doc.text
+    assert doc.text == "关于做好消费帮扶工作的通知\n" + SIMPLIFIED
+    assert doc.encoding == "gb18030"
     assert doc.title == "关于做好消费帮扶工作的通知"
+
+
+def test_gbk_file_with_traditional_characters(tmp_path):
+    p = tmp_path / "gbk_trad.txt"
+    p.write_bytes(SENTENCE.encode("gbk"))
+    doc = load_path(p)
+    assert (doc.encoding, doc.original, doc.text) == ("gb18030", SENTENCE, SIMPLIFIED)
 
 
 def test_big5_file_is_converted_to_simplified(tmp_path):
     p = tmp_path / "big5.txt"
     p.write_bytes(SENTENCE.encode("big5"))
     doc = load_path(p)
+    assert doc.encoding == "big5"
     assert doc.text == SIMPLIFIED
     assert doc.original == SENTENCE  # evidence is shown as the user's own words
 
@@ -35,77 +53,185 @@ def test_utf8_with_bom(tmp_path):
     doc = load_path(p)
     assert doc.title == "标题"
     assert not doc.original.startswith("\ufeff")
-    assert SIMPLIFIED in doc.text
+    assert doc.text == "# 标题\n\n" + SIMPLIFIED
 
 
-def test_utf16_with_bom(tmp_path):
-    p = tmp_path / "u16.txt"
-    p.write_bytes(SIMPLIFIED.encode("utf-16"))
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_bom(tmp_path, codec):
+    p = tmp_path / "wide.txt"
+    data = SIMPLIFIED.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    p.write_bytes(data)
     assert load_path(p).text == SIMPLIFIED
 
 
-def test_html_with_front_matter(tmp_path):
-    p = tmp_path / "page.html"
-    p.write_text(
-        '---\ntitle: "湘潭市帮扶永顺县"\ndate: 2021-07-02 10:00:00 +0800\n---\n'
-        "<html><head><script>var x = '不要';</script></head><body><nav>首页 | 新闻</nav>"
-        "<h1>标题</h1><p>湘潭市&nbsp;对口帮扶永顺县&amp;保靖县。</p><p>第二段。</p></body></html>",
-        encoding="utf-8",
-    )
+def test_crlf_and_form_feed_page_breaks(tmp_path):
+    p = tmp_path / "pdftotext.txt"
+    p.write_bytes("第一页正文，各级各部门要结\f合工作实际。\r\n第二段。".encode())
     doc = load_path(p)
-    assert doc.title == "湘潭市帮扶永顺县"
-    assert doc.date == "2021-07-02"
-    assert "不要" not in doc.text and "首页" not in doc.text and "<p>" not in doc.text
-    assert "湘潭市 对口帮扶永顺县&保靖县。\n第二段。" in doc.text
+    assert "\r" not in doc.original and "\f" not in doc.original
+    assert doc.text == "第一页正文，各级各部门要结合工作实际。\n第二段。"
 
 
-def test_pdf_with_chinese_text_layer(tmp_path):
+# ----------------------------------------------------------------------------------------- HTML
+def test_html_with_front_matter(tmp_path):
+    doc = _load(
+        tmp_path,
+        "page.html",
+        '---\ntitle: "湘潭市帮扶永顺县"\ndate: 2021-07-02 10:00:00 +0800\n---\n'
+        "<html><head><script>var x = '不要';</script><style>p{color:red}</style></head><body>"
+        "<nav>首页 | 新闻</nav><header>网站标志</header>"
+        "<h1>标题</h1><p>湘潭市&nbsp;对口帮扶永顺县&amp;保靖县。</p><p>第二段<br>第三行。</p>"
+        "<footer>版权所有</footer></body></html>",
+    )
+    assert (doc.title, doc.date, doc.format) == ("湘潭市帮扶永顺县", "2021-07-02", "html")
+    assert doc.text == "标题\n湘潭市 对口帮扶永顺县&保靖县。\n第二段\n第三行。"
+
+
+def test_html_source_line_wraps_are_spaces_and_table_rows_are_lines(tmp_path):
+    doc = _load(
+        tmp_path,
+        "table.htm",
+        "<html><head><title>结对帮扶名单_湖南省乡村振兴局</title></head><body>"
+        "<p>长沙市对口帮扶\n   龙山县，\n株洲市对口帮扶炎陵县。</p>"
+        "<table><tr><th>帮扶方</th><th>受帮扶方</th></tr>"
+        "<tr><td>\n长沙市\n</td><td>龙山县</td></tr><tr><td>湘潭市</td><td>永顺县</td></tr></table>"
+        "<!-- <p>注释</p> --></body></html>",
+    )
+    assert doc.title == "结对帮扶名单"  # <title> without the site's name
+    assert doc.text.splitlines() == [
+        "长沙市对口帮扶龙山县，株洲市对口帮扶炎陵县。",
+        "帮扶方\t受帮扶方",
+        "长沙市\t龙山县",
+        "湘潭市\t永顺县",
+    ]
+
+
+def test_txt_holding_html_is_read_as_html(tmp_path):
+    doc = _load(
+        tmp_path,
+        "crawled.txt",
+        "---\ntitle: 新春行动结硕果\ndate: 2022-04-15\n---\n<p>湖南省开展消费帮扶。</p>\n <p>成效明显。</p>\n"
+        "<http://example.org/a.html>\n[返回首页](//example.org/)",
+    )
+    assert doc.format == "html" and doc.title == "新春行动结硕果"
+    assert doc.text == "湖南省开展消费帮扶。\n成效明显。"
+    assert doc.warnings == ["txt file holds HTML: read as HTML"]
+
+
+# ------------------------------------------------------------------------------------- Markdown
+def test_markdown_links_images_and_headings(tmp_path):
+    doc = _load(
+        tmp_path,
+        "notice.md",
+        "---\ntitle: 方案\n---\n# 湖南省消费帮扶方案\n\n## 一、工作目标\n\n详见[附件](files/a.pdf)，"
+        "![图片](a.png)**加强**产销对接。<https://example.org>\n",
+    )
+    assert doc.format == "md" and doc.title == "方案"  # front matter first
+    assert doc.text == "# 湖南省消费帮扶方案\n\n## 一、工作目标\n\n详见附件，图片加强产销对接。\n"
+
+
+# ------------------------------------------------------------------------------------------ PDF
+def _reportlab_pdf(path, pages: list[str]) -> None:
     canvas = pytest.importorskip(
         "reportlab.pdfgen.canvas", reason="reportlab (dev dependency) builds the PDF"
     )
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    p = tmp_path / "notice.pdf"
-    c = canvas.Canvas(str(p))
-    c.setFont("STSong-Light", 12)
-    c.drawString(50, 750, "各级各部门要充分发挥对口帮扶单位作用，各级各部门结")
-    c.showPage()
-    c.setFont("STSong-Light", 12)
-    c.drawString(50, 750, "合工作实际，开展消费帮扶。")
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))  # a standard CID font: no font file needed
+    c = canvas.Canvas(str(path))
+    for text in pages:
+        c.setFont("STSong-Light", 12)
+        c.drawString(50, 750, text)
+        c.showPage()
     c.save()
+
+
+def test_pdf_with_chinese_text_layer(tmp_path):
+    p = tmp_path / "notice.pdf"
+    _reportlab_pdf(p, ["各级各部门要充分发挥对口帮扶单位作用，各级各部门结", "合工作实际，开展消费帮扶。"])
     doc = load_path(p)
-    assert doc.format == "pdf"
-    assert "各级各部门结合工作实际，开展消费帮扶。" in doc.text  # the page break inside 结合 is rejoined
+    assert doc.format == "pdf" and doc.encoding is None
+    assert doc.text == "各级各部门要充分发挥对口帮扶单位作用，各级各部门结合工作实际，开展消费帮扶。"
 
 
-def test_docx_paragraphs_and_tables(tmp_path):
+def _cjk_font() -> str:
+    for pattern in ("/usr/share/fonts/**/NotoSansCJK-Regular.ttc", "/usr/share/fonts/**/*CJK*.tt[cf]"):
+        found = sorted(glob.glob(pattern, recursive=True))
+        if found:
+            return found[0]
+    pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk): cannot build a TrueType PDF")
+
+
+def test_pdf_with_an_embedded_cjk_font_and_wrapped_lines(tmp_path):
+    """fpdf2 embeds a subset of a real font, as office software does; its lines wrap by layout."""
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) builds the PDF")
+    font = _cjk_font()
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=font, collection_font_number=2 if font.endswith(".ttc") else 0)
+    pdf.set_font("cjk", size=12)
+    pdf.multi_cell(100, 8, WRAPPED + "\n一、工作目标\n长沙市对口帮扶龙山县。")
+    p = tmp_path / "wrapped.pdf"
+    pdf.output(str(p))
+    doc = load_path(p)
+    assert "\n" in doc.original and "\x00" not in doc.original  # pypdf's NULs from this font are gone
+    assert doc.text == WRAPPED + "\n一、工作目标\n长沙市对口帮扶龙山县。"
+
+
+# ----------------------------------------------------------------------------------------- DOCX
+def test_docx_paragraphs_tables_and_line_breaks(tmp_path):
     docx = pytest.importorskip("docx")
     d = docx.Document()
-    d.add_paragraph("株洲市对口帮扶泸溪县。")
+    d.core_properties.title = "Microsoft Word - 文档1.docx"  # a template's leftover, not a title
+    d.add_paragraph("关于开展结对帮扶的通知")
+    para = d.add_paragraph("株洲市对口帮扶泸溪县。")
+    para.add_run().add_break()
+    para.add_run("第二行。")
     table = d.add_table(rows=1, cols=2)
     table.rows[0].cells[0].text = "岳阳市"
     table.rows[0].cells[1].text = "保靖县"
     p = tmp_path / "report.docx"
     d.save(str(p))
     doc = load_path(p)
-    assert doc.text.splitlines()[:2] == ["株洲市对口帮扶泸溪县。", "岳阳市\t保靖县"]
+    assert doc.format == "docx" and doc.title == "关于开展结对帮扶的通知"
+    assert doc.text.splitlines() == [
+        "关于开展结对帮扶的通知",
+        "株洲市对口帮扶泸溪县。",
+        "第二行。",
+        "岳阳市\t保靖县",
+    ]
 
 
+def test_docx_title_property_is_used_when_it_is_one(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.core_properties.title = "湖南省消费帮扶工作方案"
+    d.add_paragraph("为深入贯彻落实……，制定本方案。")
+    p = tmp_path / "plan.docx"
+    d.save(str(p))
+    assert load_path(p).title == "湖南省消费帮扶工作方案"
+
+
+# ------------------------------------------------------------------------------- files and folders
 def test_same_content_under_two_names_is_one_document(tmp_path):
     (tmp_path / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(SIMPLIFIED.encode("gb18030"))
     errors: list[str] = []
-    docs = list(iter_documents([tmp_path], on_error=errors.append))
-    assert len(docs) == 1
-    assert errors == [f"{tmp_path / 'b.txt'}: same content as {tmp_path / 'a.txt'}, read once"]
+    duplicates: list[str] = []
+    docs = list(iter_documents([tmp_path], on_error=errors.append, on_duplicate=duplicates.append))
+    assert len(docs) == 1 and errors == []
+    assert duplicates == [f"{tmp_path / 'b.txt'}: same content as {tmp_path / 'a.txt'}, read once"]
 
 
-def test_folders_are_read_recursively_in_order(tmp_path):
+def test_folders_are_read_recursively_in_order_hidden_ones_skipped(tmp_path):
     (tmp_path / "z").mkdir()
     (tmp_path / "z" / "2.txt").write_text("第二篇。", encoding="utf-8")
     (tmp_path / "1.txt").write_text("第一篇。", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("不是文件。", encoding="utf-8")
     assert [d.text for d in iter_documents([tmp_path])] == ["第一篇。", "第二篇。"]
 
 

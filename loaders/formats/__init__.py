@@ -6,6 +6,7 @@ metadata the format itself carries; normalization for matching happens later, in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -18,3 +19,17 @@ class TextLayer:
     source: str | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+
+
+# control characters no reader should pass on: pypdf leaves NULs from some CID fonts, crawlers leave
+# stray bytes; tab and newline stay, a form feed (pdftotext's page break) becomes a blank line
+_CONTROLS = {c: None for c in (*range(0, 9), 11, *range(14, 32), 127)}
+_CONTROLS[12] = "\n\n"
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Line ends unified and control characters gone: the text every later stage can trust."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_CONTROLS) if _HAS_CONTROL.search(text) else text

@@ -1,20 +1,22 @@
-"""Plain text and Markdown (also text with front matter, and HTML saved under .txt)."""
+"""Plain text (also text with front matter, and HTML saved under .txt, which crawlers produce)."""
 
 from __future__ import annotations
 
+from loaders.encoding import decode_text
 from loaders.formats import TextLayer
 from loaders.formats.frontmatter import split_front_matter
-from loaders.formats.html import looks_like_html, read_html
+from loaders.formats.html import html_layer, looks_like_html
 
 
-def read_text(data: str, path: str, fmt: str = "txt") -> TextLayer:
-    if looks_like_html(data):
-        layer = read_html(data, path)
+def text_layer(text: str, fmt: str = "txt") -> TextLayer:
+    """Decoded text → TextLayer: front matter read, HTML sniffed and read as HTML."""
+    if looks_like_html(text):
+        layer = html_layer(text)
         layer.warnings.append(f"{fmt} file holds HTML: read as HTML")
         return layer
-    fields, body, _ = split_front_matter(data)
+    fields, body, _ = split_front_matter(text)
     return TextLayer(
-        text=body.replace("\r\n", "\n").replace("\r", "\n"),
+        text=body,
         format=fmt,
         title=fields.get("title"),
         date=fields.get("date"),
@@ -22,5 +24,13 @@ def read_text(data: str, path: str, fmt: str = "txt") -> TextLayer:
     )
 
 
-def read_markdown(data: str, path: str) -> TextLayer:
-    return read_text(data, path, fmt="md")
+def with_encoding(layer: TextLayer, encoding: str, warning: str | None) -> TextLayer:
+    layer.encoding = encoding
+    if warning:
+        layer.warnings.append(warning)
+    return layer
+
+
+def read_text(data: bytes, path: str) -> TextLayer:
+    decoded = decode_text(data, path)
+    return with_encoding(text_layer(decoded.text), decoded.encoding, decoded.warning)

@@ -1,0 +1,99 @@
+"""Encodings are detected, not assumed: UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK, Big5."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from loaders.encoding import decode, decode_text, everyday_share, looks_binary
+from loaders.errors import LoadError
+
+ROOT = Path(__file__).resolve().parents[1]
+SIMPLIFIED = "长沙市对口帮扶湘西州龙山县，举办年货节，帮助销售脱贫地区农副产品。"
+TRADITIONAL = "長沙市對口幫扶湘西州龍山縣，舉辦年貨節，幫助銷售脫貧地區農副產品。"
+
+
+@pytest.mark.parametrize(
+    "text, codec, expected",
+    [
+        (SIMPLIFIED, "utf-8", "utf-8"),
+        (SIMPLIFIED, "utf-8-sig", "utf-8-sig"),
+        (SIMPLIFIED, "gbk", "gb18030"),
+        (SIMPLIFIED, "gb18030", "gb18030"),
+        (TRADITIONAL, "gbk", "gb18030"),  # traditional characters saved on a mainland system
+        (TRADITIONAL, "big5", "big5"),
+        (SIMPLIFIED + "€𠀀", "gb18030", "gb18030"),  # four-byte GB18030 sequences
+    ],
+)
+def test_detected_encoding(text, codec, expected):
+    decoded = decode(text.encode(codec), "x.txt")
+    assert (decoded.text, decoded.encoding, decoded.warning) == (text, expected, None)
+
+
+def test_short_spans_of_the_seeds_are_read_in_their_encoding():
+    """Twenty characters are enough to tell GBK from Big5 (the scoring's known limit is shorter)."""
+    rng = random.Random(7)
+    seed = (ROOT / "data" / "corpus" / "002_070ba12c213e897e.txt").read_text("utf-8")
+    spans = [seed[a : a + 20] for a in (rng.randrange(0, len(seed) - 20) for _ in range(200))]
+    tried = 0
+    for span in spans:
+        for codec in ("gbk", "big5"):
+            try:
+                data = span.encode(codec)
+            except UnicodeEncodeError:
+                continue
+            if data.isascii():
+                continue
+            tried += 1
+            assert decode(data, "x.txt").text == span, (codec, span)
+    assert tried > 150
+
+
+@pytest.mark.parametrize("at, replaced", [(39, 1), (40, 4)])  # between characters, inside one
+def test_utf8_with_a_damaged_byte_is_read_with_a_warning(at, replaced):
+    data = SIMPLIFIED.encode() * 3
+    data = data[:at] + b"\xff" + data[at:]
+    decoded = decode(data, "x.txt")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.count("\ufffd") == replaced and "举办年货节" in decoded.text
+    assert decoded.warning == f"{replaced} byte sequence(s) that are not UTF-8 replaced by �"
+
+
+def test_gbk_text_with_few_chinese_characters_is_not_taken_for_damaged_utf8():
+    text = "Report 2021: " + "x" * 400 + " 帮扶 " + "y" * 400
+    assert decode(text.encode("gbk"), "x.txt").encoding == "gb18030"
+
+
+def test_gbk_with_a_truncated_last_character_is_read_with_a_warning():
+    data = (SIMPLIFIED * 5).encode("gbk")[:-1]
+    decoded = decode(data, "x.txt")
+    assert decoded.encoding == "gb18030" and decoded.text.startswith(SIMPLIFIED)
+    assert decoded.warning == "1 byte sequence(s) not valid gb18030 replaced by �"
+
+
+def test_utf16_without_text_after_its_bom_is_checked():
+    with pytest.raises(LoadError, match="byte-order mark but does not decode"):
+        decode(b"\xff\xfe" + b"\x00\xd8", "x.txt")  # a lone surrogate
+
+
+def test_latin1_is_rejected_not_read_as_mojibake():
+    with pytest.raises(LoadError) as info:
+        decode("Coöperatie façade naïve résumé, élève".encode("latin-1"), "x.txt")
+    assert "no encoding gives readable Chinese" in str(info.value) or "not text" in str(info.value)
+
+
+def test_binary_sniffing():
+    assert looks_binary(b"\x00\x01abc")
+    assert looks_binary(bytes(range(1, 32)) * 10)
+    assert not looks_binary(SIMPLIFIED.encode("utf-16"))  # NULs, but a BOM says it is text
+    assert not looks_binary("第一页\f第二页".encode())  # a form feed is text
+    with pytest.raises(LoadError, match="binary file, not text"):
+        decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x.txt")
+
+
+def test_everyday_share_tells_text_from_mojibake():
+    assert everyday_share(SIMPLIFIED) > 0.9
+    assert everyday_share(TRADITIONAL) > 0.9
+    assert everyday_share(TRADITIONAL.encode("big5").decode("gb18030", errors="replace")) < 0.6

@@ -186,7 +186,8 @@ def iter_extractions(
                 if not (skip_ids and skip_ids(a.id)):
                     yield a, b
 
-    files = list(list_files(paths))  # paths only: a few MB at 100,000 files
+    # paths only: a few MB at 100,000 files; a folder that cannot be listed is reported, not skipped
+    files = list(list_files(paths, on_error=lambda message: report(*message.split(": ", 1))))
     if workers <= 1 or len(files) <= batch:
         warm_up()
         for start in range(0, len(files), batch):

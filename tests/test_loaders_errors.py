@@ -161,12 +161,18 @@ def test_a_reader_failing_unexpectedly_is_still_one_line(tmp_path, monkeypatch):
     assert _reason(p) == "cannot read: RuntimeError: surprise"
 
 
-def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+def _walk_meeting_a_locked_folder(files: list[str]):
+    """os.walk as it behaves when a subfolder cannot be listed: it tells onerror and goes on."""
+
     def walk(top, onerror=None):
         onerror(PermissionError(13, "Permission denied", str(Path(top) / "locked")))
-        yield str(top), [], ["a.txt"]
+        yield str(top), [], files
 
-    monkeypatch.setattr(read.os, "walk", walk)
+    return walk
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(read.os, "walk", _walk_meeting_a_locked_folder(["a.txt"]))
     errors: list[str] = []
     assert list(list_files([tmp_path], on_error=errors.append)) == [str(tmp_path / "a.txt")]
     assert errors == [f"{tmp_path / 'locked'}: cannot list folder: Permission denied"]
@@ -184,3 +190,14 @@ def test_the_rest_of_the_batch_goes_on(tmp_path):
         str(tmp_path / n) for n in ("a_empty.txt", "c.exe", "d_blob.md")
     ]
     assert [e.split(": ", 1)[1].split(" ")[0] for e in errors] == ["empty", "unsupported", "binary"]
+
+
+def test_builds_hear_of_folders_that_cannot_be_listed_too(tmp_path, monkeypatch):
+    from loaders.ingest import iter_extractions
+
+    monkeypatch.setattr(read.os, "walk", _walk_meeting_a_locked_folder([]))
+    errors: list[tuple[str, str]] = []
+    assert (
+        list(iter_extractions([tmp_path], on_error=lambda path, reason: errors.append((path, reason)))) == []
+    )
+    assert errors == [(str(tmp_path / "locked"), "cannot list folder: Permission denied")]

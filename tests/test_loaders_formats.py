@@ -157,6 +157,18 @@ def test_pdf_with_chinese_text_layer(tmp_path):
     assert doc.text == "各级各部门要充分发挥对口帮扶单位作用，各级各部门结合工作实际，开展消费帮扶。"
 
 
+def test_pdf_locked_only_against_editing_is_read(tmp_path):
+    pypdf = pytest.importorskip("pypdf")
+    plain = tmp_path / "plain.pdf"
+    _reportlab_pdf(plain, ["长沙市对口帮扶龙山县。"])
+    writer = pypdf.PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password="", owner_password="owner")
+    p = tmp_path / "locked.pdf"
+    with open(p, "wb") as f:
+        writer.write(f)
+    assert load_path(p).text == "长沙市对口帮扶龙山县。"
+
+
 def _cjk_font() -> str:
     for pattern in ("/usr/share/fonts/**/NotoSansCJK-Regular.ttc", "/usr/share/fonts/**/*CJK*.tt[cf]"):
         found = sorted(glob.glob(pattern, recursive=True))

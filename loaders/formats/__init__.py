@@ -20,6 +20,13 @@ class TextLayer:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    def decoded_as(self, encoding: str, warning: str | None) -> TextLayer:
+        """Record which encoding a text file was in, and any damage found decoding it."""
+        self.encoding = encoding
+        if warning:
+            self.warnings.append(warning)
+        return self
+
 
 # control characters no reader should pass on: pypdf leaves NULs from some CID fonts, crawlers leave
 # stray bytes; tab and newline stay, a form feed (pdftotext's page break) becomes a blank line

@@ -86,13 +86,13 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     return "\n".join(kept), title
 
 
-def html_layer(markup: str, fmt: str = "html") -> TextLayer:
+def html_layer(markup: str) -> TextLayer:
     """A decoded HTML page (with or without front matter) → TextLayer; also used for HTML saved as .txt."""
     fields, body, _ = split_front_matter(markup)
     text, page_title = html_to_text(body)
     return TextLayer(
         text=text,
-        format=fmt,
+        format="html",
         title=fields.get("title") or page_title,
         date=fields.get("date"),
         source=fields.get("source"),
@@ -101,8 +101,4 @@ def html_layer(markup: str, fmt: str = "html") -> TextLayer:
 
 def read_html(data: bytes, path: str) -> TextLayer:
     decoded = decode_text(data, path)
-    layer = html_layer(decoded.text)
-    layer.encoding = decoded.encoding
-    if decoded.warning:
-        layer.warnings.append(decoded.warning)
-    return layer
+    return html_layer(decoded.text).decoded_as(decoded.encoding, decoded.warning)

@@ -9,7 +9,7 @@ import re
 
 from loaders.encoding import decode_text
 from loaders.formats import TextLayer
-from loaders.formats.txt import text_layer, with_encoding
+from loaders.formats.txt import text_layer
 
 # ![alt](src) → alt, [words](url) → words; a bare <http://…> autolink goes
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
@@ -25,4 +25,4 @@ def markdown_layer(text: str) -> TextLayer:
 
 def read_markdown(data: bytes, path: str) -> TextLayer:
     decoded = decode_text(data, path)
-    return with_encoding(markdown_layer(decoded.text), decoded.encoding, decoded.warning)
+    return markdown_layer(decoded.text).decoded_as(decoded.encoding, decoded.warning)

@@ -24,13 +24,6 @@ def text_layer(text: str, fmt: str = "txt") -> TextLayer:
     )
 
 
-def with_encoding(layer: TextLayer, encoding: str, warning: str | None) -> TextLayer:
-    layer.encoding = encoding
-    if warning:
-        layer.warnings.append(warning)
-    return layer
-
-
 def read_text(data: bytes, path: str) -> TextLayer:
     decoded = decode_text(data, path)
-    return with_encoding(text_layer(decoded.text), decoded.encoding, decoded.warning)
+    return text_layer(decoded.text).decoded_as(decoded.encoding, decoded.warning)

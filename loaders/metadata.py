@@ -188,12 +188,15 @@ def find_title(text: str) -> str | None:
 
 
 def plausible_title(title: str | None) -> str | None:
-    """A title from PDF/DOCX properties, unless it is a file name or a template's placeholder."""
+    """A title from a file's properties or a page's <title>, unless it is a file name, a template's
+    placeholder or only the name of the site or issuer ("湖南省发展和改革委员会")."""
     if not title:
         return None
     title = title.strip()
     if not re.search(r"[\u4e00-\u9fff]", title) or re.search(
         r"\.(?:docx?|pdf|wps|txt)\b|Microsoft|无标题", title
     ):
+        return None
+    if _ISSUER_LINE.match(title) or _LETTERHEAD.search(title):
         return None
     return title

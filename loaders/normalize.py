@@ -4,8 +4,9 @@ Steps (each seen in data/corpus):
 1. strip inline pinyin glosses after a character — 中(zhōng)央, 消費(fèi), 乡村(xiāng cūn)振兴,
    中(zhong1)央 — and nothing else: （以下简称“新春行动”）, (发改振兴〔2021〕640号), 国内生产总值(GDP),
    第(一)条 and Beijing(běi) stay (loaders.pinyin decides);
-2. rejoin words split by page breaks in text converted from PDF ("各级各部门结\\n\\n合工作实际"),
-   never joining a heading, a title or a finished sentence to the paragraph under it;
+2. rejoin words split by page breaks in text converted from PDF ("各级各部门结\\n\\n合工作实际", also
+   across a page number: "结\\n— 3 —\\n合"), never joining a heading, a title or a finished sentence
+   to the paragraph under it;
 3. drop Markdown emphasis (**) and spaces between two Chinese characters or their punctuation;
 4. full-width letters and digits to ASCII, ideographic and no-break spaces to spaces;
 5. half-width , ; : ? ! between Chinese characters to their full-width forms. Documents typed on
@@ -33,7 +34,12 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 # ahead fast, where one alternation of them all is four times slower
 _GLOSS_INNER = rf"[ \t]*[a-zA-Z{TONE_LETTERS}ɡ][a-zA-Z0-9 '’·\-üÜ{TONE_LETTERS}ɡ]{{0,60}}?[ \t]*[)）]"
 _GLOSSES = (("(", re.compile(r"\(" + _GLOSS_INNER)), ("（", re.compile("（" + _GLOSS_INNER)))
-_BREAK = re.compile(rf"\n(?:[ \t]*\n)*[ \t]*(?=[{CJK}])")
+# a page number on a line of its own between two pages ("— 3 —", "3", "第3页 共10页") is part of the break
+_PAGE_NUMBER_LINE = (
+    r"[ \t]*(?:[-—–][ \t]*\d{1,3}[ \t]*[-—–]|\d{1,3}|第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,，/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?)"
+    r"[ \t]*\n"
+)
+_BREAK = re.compile(rf"\n(?:[ \t]*\n)*(?:{_PAGE_NUMBER_LINE}(?:[ \t]*\n)*)?[ \t]*(?=[{CJK}])")
 _EMPHASIS = (("**", re.compile(r"\*\*")), ("__", re.compile("__")))
 # a space between two Chinese characters or their punctuation means nothing ("活动方案 》", "县， 株洲")
 _CJK_OPEN = f"[{CJK}“‘（《「『〔【]"

@@ -23,13 +23,16 @@ _FINALS = (
 _SYLLABLE = rf"(?:{_INITIAL}?(?:{_FINALS})|m|n|ng|hm|hng)[1-5]?"
 _MAX_SYLLABLES = 8
 _SYLLABLES = re.compile(rf"{_SYLLABLE}(?:[\s'’·-]+{_SYLLABLE}){{0,{_MAX_SYLLABLES - 1}}}")
-_TONE = re.compile(rf"[{TONED}]|[a-zü{TONED}ɡ][1-5](?![0-9])")
+_TONE_MARK = re.compile(f"[{TONED}]")
+# a tone number follows a lower-case syllable of two letters or more: zhong1, not A4 (paper) or E5
+_TONE_NUMBER = re.compile(rf"(?<![A-Za-z0-9])[a-zü{TONED}ɡ]{{2,6}}[1-5](?![0-9])")
 
 
 @functools.lru_cache(maxsize=8192)  # glosses repeat: 中(zhōng) a hundred times in one document
 def is_gloss(inner: str) -> bool:
     """The text between the brackets (not the brackets) reads as toned pinyin."""
-    inner = inner.strip().lower()
-    if not _TONE.search(inner):
+    inner = inner.strip()
+    lower = inner.lower()
+    if not (_TONE_MARK.search(lower) or _TONE_NUMBER.search(inner)):
         return False
-    return _SYLLABLES.fullmatch(inner.translate(_PLAIN)) is not None
+    return _SYLLABLES.fullmatch(lower.translate(_PLAIN)) is not None

@@ -108,6 +108,16 @@ def test_html_source_line_wraps_are_spaces_and_table_rows_are_lines(tmp_path):
     ]
 
 
+def test_a_page_titled_only_with_the_sites_name_takes_its_title_from_the_text(tmp_path):
+    doc = _load(
+        tmp_path,
+        "notice.html",
+        "<html><head><title>湖南省发展和改革委员会</title></head><body>"
+        "<p>关于开展消费帮扶的通知</p><p>各市州：</p><p>现将有关事项通知如下。</p></body></html>",
+    )
+    assert doc.title == "关于开展消费帮扶的通知"
+
+
 def test_txt_holding_html_is_read_as_html(tmp_path):
     doc = _load(
         tmp_path,

@@ -53,6 +53,8 @@ def test_pinyin_glosses_are_stripped(original, expected):
         "中(zhong)央",  # no tone: could be anything
         "应用(APP)",
         "单位(万元)",
+        "纸张(A4)",  # a letter and a digit, not a tone number
+        "型号(e5)",
     ],
 )
 def test_real_parentheses_are_kept(kept):
@@ -133,6 +135,18 @@ def test_a_paragraph_led_by_a_bold_heading_is_rejoined():
     ],
 )
 def test_breaks_that_are_not_inside_a_word_stay(original):
+    assert _n(original) == original
+
+
+@pytest.mark.parametrize("page_number", ["— 3 —", "- 12 -", "3", "第 3 页 共 10 页"])
+def test_a_page_number_between_the_halves_of_a_word_goes_with_the_break(page_number):
+    original = f"各级各部门要充分发挥作用，各级各部门结\n\n{page_number}\n\n合工作实际。"
+    assert _n(original) == "各级各部门要充分发挥作用，各级各部门结合工作实际。"
+    assert _n(original.replace("\n\n", "\n")) == "各级各部门要充分发挥作用，各级各部门结合工作实际。"
+
+
+def test_a_year_on_its_own_line_is_no_page_number():
+    original = "各级各部门要充分发挥作用，各级各部门结\n\n2020\n\n合工作实际。"
     assert _n(original) == original
 
 

@@ -20,6 +20,7 @@ import re
 from loaders.encoding import decode_text
 from loaders.formats import TextLayer
 from loaders.formats.frontmatter import split_front_matter
+from loaders.metadata import plausible_title
 
 _BLOCK_TAGS = (
     "p|div|br|li|ul|ol|tr|table|thead|tbody|tfoot|caption|h[1-6]|section|article|main|blockquote|"
@@ -63,7 +64,7 @@ def _page_title(markup: str, body: str) -> str | None:
     title = _TITLE.search(markup)
     if title is None:
         return None
-    return _SITE_SUFFIX.sub("", _inline_text(title.group(1))) or None
+    return plausible_title(_SITE_SUFFIX.sub("", _inline_text(title.group(1))))
 
 
 def html_to_text(markup: str) -> tuple[str, str | None]:

@@ -15,7 +15,7 @@ import re
 # a document number: issuer abbreviation, bracketed year, number — 湘扶领办发〔2020〕4号, 国发[2021]1号
 _NUMBER_TAIL = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 _ISSUER_ABBREVIATION = re.compile(r"[\u4e00-\u9fff]{1,12}[ \u3000]?$")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}" + _NUMBER_TAIL.pattern)
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
 _CN_DIGITS = "〇○零一二三四五六七八九"

@@ -26,7 +26,7 @@ from loaders.formats.markdown import read_markdown
 from loaders.formats.pdf import read_pdf
 from loaders.formats.txt import read_text
 from loaders.metadata import find_date, find_doc_number, find_source, find_title, normalize_date
-from loaders.normalize import for_metadata, nfc, normalize, to_simplified
+from loaders.normalize import for_metadata, nfc, normalize
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 READERS: dict[str, Callable[[bytes, str], TextLayer]] = {
@@ -87,11 +87,15 @@ def load_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
     """One file → Document, or LoadError naming the file and the problem."""
     path = str(path)
     try:
-        layer = text_layer(path, max_bytes)
+        return _load(path, max_bytes)
     except LoadError:
         raise
-    except Exception as exc:  # a reader library failing in a way we did not foresee: still one line
+    except Exception as exc:  # a library (or this code) failing in a way nobody foresaw: still one line
         raise LoadError(path, f"cannot read: {type(exc).__name__}: {exc}") from exc
+
+
+def _load(path: str, max_bytes: int) -> Document:
+    layer = text_layer(path, max_bytes)
     original = nfc(clean_text(layer.text))
     if not original.strip():
         raise LoadError(path, "no text in the file")
@@ -111,17 +115,13 @@ def load_path(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Do
         original=original,
         text=text,
         offsets=offsets,
-        title=_simplify(layer.title) if layer.title else find_title(head),
+        title=for_metadata(nfc(layer.title)).strip() if layer.title else find_title(head),
         date=normalize_date(layer.date) or find_date(head),
         doc_number=find_doc_number(head),
         source=layer.source or find_source(head),
         warnings=layer.warnings,
         encoding=layer.encoding,
     )
-
-
-def _simplify(title: str) -> str:
-    return to_simplified(nfc(title)).strip()
 
 
 def list_files(paths: Iterable[str | os.PathLike], on_error: OnError | None = None) -> Iterator[str]:

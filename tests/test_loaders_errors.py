@@ -153,12 +153,24 @@ def test_a_folder_named_like_a_file(tmp_path):
 
 def test_a_reader_failing_unexpectedly_is_still_one_line(tmp_path, monkeypatch):
     def explode(data, path):
-        raise RuntimeError("surprise")
+        raise RuntimeError("surprise\n  on a second line " + "x" * 400)
 
     monkeypatch.setitem(read.READERS, ".txt", explode)
     p = tmp_path / "a.txt"
     p.write_text("帮扶", encoding="utf-8")
-    assert _reason(p) == "cannot read: RuntimeError: surprise"
+    reason = _reason(p)
+    assert reason.startswith("cannot read: RuntimeError: surprise on a second line xxx")
+    assert len(reason) == 300 and reason.endswith("…")
+
+
+def test_a_failure_after_reading_is_still_one_line(tmp_path, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("bug")
+
+    monkeypatch.setattr(read, "normalize", broken)
+    p = tmp_path / "a.txt"
+    p.write_text("帮扶", encoding="utf-8")
+    assert _reason(p) == "cannot read: ValueError: bug"
 
 
 def _walk_meeting_a_locked_folder(files: list[str]):

@@ -117,3 +117,9 @@ def test_metadata_of_a_traditional_glossed_file(tmp_path):
     )
     doc = load_path(p)
     assert (doc.title, doc.date) == ("关于开展消费帮扶的通知", "2023-02-01")
+
+
+def test_a_front_matter_title_is_normalized_like_the_text(tmp_path):
+    p = tmp_path / "page.md"
+    p.write_text("---\ntitle: 甘肅省消費(fèi)幫扶２０２２\n---\n正文。\n", encoding="utf-8")
+    assert load_path(p).title == "甘肃省消费帮扶2022"

@@ -18,8 +18,8 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
+from bangfu.planner.search import SearchIndex
 from graph.model import KnowledgeGraph
-from graph.search import SearchIndex
 from graph.store.embedded import default_store_path
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from app_pages.context import AppData
 from app_pages.i18n import relation_names, t
-from graph.viz import network_html
+from bangfu.views.network import network_html
 
 DEFAULT_LIMIT = 1000
 DEFAULT_TIMEOUT_S = 10

@@ -1,6 +1,6 @@
 """Documents: upload files into the graph, read a document with its facts marked, remove a document.
 
-Uploads go through graph/build.py's ``build_graph`` — the CLI's loaders, size limit and error reports —
+Uploads go through bangfu/pipeline/build.py's ``build_graph`` — the CLI's loaders, size limit and error reports —
 with a progress bar; the new facts are merged into the graph read back from the store and the store is
 rewritten in one atomic swap (graph/store/embedded.py): a failure anywhere leaves the previous store as
 it was. Removal is the same: read, ``remove_document``, write.
@@ -61,7 +61,7 @@ def add_files(
     paths: list[Path], store: Path, progress: Any = None
 ) -> tuple[dict, list[tuple[str, str]], int]:
     """Load, extract and merge ``paths`` into the store; returns (summary, skipped, documents added)."""
-    from graph.build import apply_designations, build_graph
+    from bangfu.pipeline.build import apply_designations, build_graph
     from graph.store.embedded import write_store
 
     built = build_graph([str(p) for p in paths], progress=progress, gazetteer=context.gazetteer())

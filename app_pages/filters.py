@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages.context import AppData
 from app_pages.i18n import t
 from app_pages.selection import STRUCTURAL, Selection, filter_regions, select, year_bounds
-from graph.schema import MECHANISMS
+from bangfu.knowledge.ontology import MECHANISMS
 
 
 def _present(data: AppData) -> tuple[list[str], list[str], list[str]]:

@@ -12,7 +12,7 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from graph.viz import type_colour
+from bangfu.views.network import type_colour
 
 EVIDENCE_BG = "#FFF1B8"
 

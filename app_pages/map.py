@@ -1,6 +1,6 @@
 """Map: helpers and helped at their coordinates with arcs helper → helped, coloured by mechanism.
 
-Offline by construction (graph/geo.py draws plain SVG; no tiles). Filters are the Network page's, on
+Offline by construction (bangfu/views/geomap.py draws plain SVG; no tiles). Filters are the Network page's, on
 ASSISTS only. Relations whose ends have no coordinates (an agency, a platform) are listed under the map
 rather than silently dropped.
 """
@@ -16,7 +16,7 @@ from app_pages.filters import selected, selection_controls
 from app_pages.i18n import t
 from app_pages.network import download_page
 from app_pages.selection import Selection
-from graph.geo import assistance_arcs, map_html
+from bangfu.views.geomap import assistance_arcs, map_html
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,7 +11,7 @@ from app_pages.context import AppData
 from app_pages.filters import selected, selection_controls
 from app_pages.i18n import relation_names, t
 from app_pages.selection import Selection, relations_of
-from graph.viz import layout, network_html
+from bangfu.views.network import layout, network_html
 
 MAX_NODES = 3000  # above this the picture is refused: filter first (a projector shows no more anyway)
 

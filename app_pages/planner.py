@@ -2,7 +2,7 @@
 through its prefecture or province, or nobody — as a table to sort, filter and download, with the
 evidence behind a chosen county.
 
-The analysis is graph/coverage.py's (the same as `bangfu unpaired`); this page only chooses the list,
+The analysis is bangfu/planner/coverage.py's (the same as `bangfu unpaired`); this page only chooses the list,
 shows the rows and never re-reads documents.
 """
 
@@ -24,20 +24,20 @@ UPLOAD = "__upload__"
 @st.cache_resource(show_spinner=False, max_entries=3)
 def coverage_index(store: str, stamp: int, _data: AppData) -> Any:
     """One CoverageIndex per store build (it reads every ASSISTS edge once)."""
-    from graph.coverage import CoverageIndex
+    from bangfu.planner.coverage import CoverageIndex
 
     return CoverageIndex(_data.kg, gazetteer())
 
 
 def shipped_lists() -> list[Any]:
-    from graph.reference import catalog
+    from bangfu.knowledge.lists import catalog
 
     return [info for info in catalog() if info.kind == "designation" and info.file]
 
 
 def _read_upload(upload: Any, gaz: Any) -> Any:
     """A user's CSV/XLSX, parsed by the same code as `bangfu unpaired --list FILE`."""
-    from graph.reference import parse_list_file
+    from bangfu.knowledge.lists import parse_list_file
 
     suffix = Path(upload.name).suffix or ".csv"
     with tempfile.TemporaryDirectory() as tmp:
@@ -52,7 +52,7 @@ def coverage_frame(results: list[Any]) -> pd.DataFrame:
     """The planner's table, columns and coverage values in the app's language."""
     rows = []
     for r in results:
-        row = r.row()  # graph/coverage.py's columns, as `bangfu unpaired` prints them
+        row = r.row()  # bangfu/planner/coverage.py's columns, as `bangfu unpaired` prints them
         row.pop("row", None)
         row["coverage"] = t(f"coverage.{row['coverage']}")
         rows.append({t(f"plan.col.{c}"): v for c, v in row.items()})
@@ -60,7 +60,7 @@ def coverage_frame(results: list[Any]) -> pd.DataFrame:
 
 
 def _choose_list(gaz: Any) -> Any | None:
-    from graph.reference import ListError, load_list
+    from bangfu.knowledge.lists import ListError, load_list
 
     lists = shipped_lists()
     titles = {info.name: f"{info.name} · {info.title}" for info in lists}
@@ -162,7 +162,7 @@ def render(data: AppData) -> None:
     if gaz is None:
         st.error(t("planner.no_gazetteer"))
         return
-    from graph.coverage import COVERAGE_LEVELS, unpaired
+    from bangfu.planner.coverage import COVERAGE_LEVELS, unpaired
 
     region_list = _choose_list(gaz)
     if region_list is None:

@@ -1,7 +1,7 @@
 """Search: find any entity by name, alias or code, in simplified or traditional characters, and see what
 the graph says about it (its place, its relations with their evidence, the documents that mention it).
 
-The index is built once per store build (app_pages/context.py, graph/search.py); a query costs a few
+The index is built once per store build (app_pages/context.py, bangfu/planner/search.py); a query costs a few
 milliseconds even on 100k entities.
 """
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import EDGE_PROPERTIES, NODE_PROPERTIES
+from bangfu.knowledge.ontology import EDGE_PROPERTIES, NODE_PROPERTIES
 from graph.store.neo4j_cypher import push_plan
 from graph.tables import edge_rows, node_rows
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Protocol
 
-from graph.schema import region_id
+from bangfu.knowledge.ontology import region_id
 
 
 class GazetteerLike(Protocol):
-    """What the graph needs of ``loaders.extract.gazetteer.Gazetteer``: ``by_code`` of Region records."""
+    """What the graph needs of ``bangfu.knowledge.gazetteer.Gazetteer``: ``by_code`` of Region records."""
 
     by_code: dict[str, Any]
 
@@ -23,7 +23,7 @@ class GazetteerLike(Protocol):
 def default_gazetteer() -> GazetteerLike | None:
     """The project's gazetteer, or None when it is not installed (then regions get no ancestors)."""
     try:
-        from loaders.extract.gazetteer import get_gazetteer
+        from bangfu.knowledge.gazetteer import get_gazetteer
     except ImportError:
         return None
     return get_gazetteer()

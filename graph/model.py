@@ -6,7 +6,7 @@ removing a document removes exactly the facts no other document supports. Refere
 per edge (which documents support it) make each of those a local update instead of a rebuild, and the
 kept Extractions are also the serial form: replaying them rebuilds the same graph (``to_json``).
 
-Graph shape (see graph/schema.py): node key = node id, attributes ``label``, ``name`` and the schema's
+Graph shape (see bangfu/knowledge/ontology.py): node key = node id, attributes ``label``, ``name`` and the schema's
 node properties; edge key = ``edge_key(type, mechanism)``, attributes ``type`` and the edge properties.
 Region ancestors (PART_OF) come from the gazetteer through graph/hierarchy.py; a region that only appears
 as an ancestor has ``n_documents == 0`` and lives as long as some mentioned region needs it.
@@ -24,8 +24,8 @@ from typing import Any
 
 import networkx as nx
 
+from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS, document_id, edge_key, label_of_id, region_id
 from graph.hierarchy import GazetteerLike, Hierarchy, default_gazetteer
-from graph.schema import EDGE_TYPES, NODE_LABELS, document_id, edge_key, label_of_id, region_id
 from loaders.extract.facts import Entity, Extraction, Group, Relation
 
 FORMAT = "bangfu-graph"

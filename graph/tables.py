@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import EDGE_PROPERTIES, ENDPOINTS, NODE_LABELS, NODE_PROPERTIES
+from bangfu.knowledge.ontology import EDGE_PROPERTIES, ENDPOINTS, NODE_LABELS, NODE_PROPERTIES
 
 RelGroup = tuple[str, str, str]  # (type, source label, target label)
 

@@ -1,1 +1,2 @@
-"""Loaders: read files of every format users have into normalized Documents, then extract facts."""
+"""Documents in: read files of every format users have into normalized Documents (formats/, encoding,
+normalize, metadata, read), and extract the facts they state (extract/)."""

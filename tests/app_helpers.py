@@ -51,7 +51,7 @@ class SampleStore:
 def real_pipeline() -> bool:
     """Whether the loaders, the gazetteer and the extraction are all installed."""
     try:
-        import loaders.extract.gazetteer  # noqa: F401
+        import bangfu.knowledge.gazetteer  # noqa: F401
         import loaders.extract.pipeline  # noqa: F401
         import loaders.read  # noqa: F401
     except ImportError:
@@ -62,7 +62,7 @@ def real_pipeline() -> bool:
 def build_sample_store(folder: Path) -> SampleStore:
     path = folder / "bangfu.lbdb"
     if real_pipeline():
-        from graph.build import build_store
+        from bangfu.pipeline.build import build_store
 
         try:
             report = build_store([str(CORPUS)], path)
@@ -80,7 +80,7 @@ def build_sample_store(folder: Path) -> SampleStore:
 
 def project_gazetteer() -> Any | None:
     try:
-        from loaders.extract.gazetteer import get_gazetteer
+        from bangfu.knowledge.gazetteer import get_gazetteer
     except ImportError:
         return None
     return get_gazetteer()

@@ -1,6 +1,6 @@
 """Run this engineer's `bangfu` subcommands in-process, as `bangfu` would, without the others'.
 
-cli/main.py imports every subcommand module; building a parser from only the modules under test keeps
+bangfu/cli/main.py imports every subcommand module; building a parser from only the modules under test keeps
 these tests independent of subcommands that are still being written.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 
-MODULES = ("cli.build", "cli.query", "cli.export", "cli.neo4j")
+MODULES = ("bangfu.cli.build", "bangfu.cli.query", "bangfu.cli.export", "bangfu.cli.neo4j")
 
 
 def bangfu(*argv: str) -> int:

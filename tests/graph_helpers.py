@@ -45,7 +45,7 @@ _ROWS = [
 
 
 class FakeGazetteer:
-    """The part of loaders.extract.gazetteer.Gazetteer the graph uses: ``by_code``."""
+    """The part of bangfu.knowledge.gazetteer.Gazetteer the graph uses: ``by_code``."""
 
     def __init__(self) -> None:
         self.by_code = {

@@ -13,16 +13,16 @@ import re
 
 import pytest
 
-from bench import corpus
-from bench.run import ROW_NAMES, SUMMARY_KEYS, percentiles, run_bench
+from bangfu.bench import corpus
+from bangfu.bench.run import ROW_NAMES, SUMMARY_KEYS, percentiles, run_bench
 
 
 def bangfu_bench(*argv: str) -> int:
     """`bangfu bench …` in-process, with only this subcommand registered."""
-    import cli.bench
+    import bangfu.cli.bench
 
     parser = argparse.ArgumentParser(prog="bangfu")
-    cli.bench.register(parser.add_subparsers(dest="command"))
+    bangfu.cli.bench.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["bench", *argv])
     return int(args.func(args) or 0)
 
@@ -55,9 +55,9 @@ def test_bench_keeps_corpus_and_store_when_asked(tmp_path) -> None:
 
 
 def test_main_lists_the_bench_subcommand() -> None:
-    from cli.main import SUBCOMMANDS
+    from bangfu.cli.main import SUBCOMMANDS
 
-    assert "cli.bench" in SUBCOMMANDS
+    assert "bangfu.cli.bench" in SUBCOMMANDS
 
 
 def test_percentiles() -> None:

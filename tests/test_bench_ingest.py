@@ -1,4 +1,4 @@
-"""loaders/ingest.py: the same answer in one process or many, in file order, streamed, errors reported.
+"""bangfu/pipeline/pool.py: the same answer in one process or many, in file order, streamed, errors reported.
 
 The loaders and the extraction pipeline are replaced by small fakes (the real ones have their own
 tests), so these tests hold the ingestion mechanics alone: order, de-duplication by content id, error
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bangfu.pipeline.pool import DocMeta, check_stages, iter_extractions
 from loaders.document import Document
 from loaders.errors import LoadError
 from loaders.extract.facts import Extraction
-from loaders.ingest import DocMeta, check_stages, iter_extractions
 from loaders.read import list_files as real_list_files
 
 

@@ -21,7 +21,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     pytest.importorskip("loaders.read", reason="loaders.read (the document loaders) is not there yet")
-    pytest.importorskip("loaders.extract.gazetteer", reason="the gazetteer is not there yet")
+    pytest.importorskip("bangfu.knowledge.gazetteer", reason="the gazetteer is not there yet")
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
     return folder
@@ -83,7 +83,7 @@ def test_progress_on_stderr(corpus: Path, tmp_path: Path, capsys: pytest.Capture
 
 
 def test_analyst_queries_agree_on_the_sample_corpus(corpus: Path, tmp_path: Path) -> None:
-    from graph.analyst import ANALYST_QUERIES
+    from bangfu.planner.catalogue import ANALYST_QUERIES
     from graph.store.readback import load_graph
 
     store = tmp_path / "bangfu.lbdb"

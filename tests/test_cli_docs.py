@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import cli.docs
+import bangfu.cli.docs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "data" / "corpus"
@@ -17,7 +17,7 @@ CORPUS = ROOT / "data" / "corpus"
 def docs(*argv: str) -> int:
     """Run `bangfu docs` in-process, with only this subcommand registered."""
     parser = argparse.ArgumentParser(prog="bangfu")
-    cli.docs.register(parser.add_subparsers(dest="command"))
+    bangfu.cli.docs.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["docs", *argv])
     return args.func(args)
 
@@ -71,9 +71,13 @@ def test_max_mb_and_duplicates(tmp_path, capsys):
 
 def test_exit_code_is_nonzero_only_when_nothing_was_read(tmp_path):
     (tmp_path / "bad.pdf").write_bytes(b"not a pdf")
-    out = subprocess.run([sys.executable, "-m", "cli", "docs", str(tmp_path)], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bangfu.cli", "docs", str(tmp_path)], capture_output=True, text=True
+    )
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and "corrupt PDF" in out.stderr
     (tmp_path / "ok.txt").write_text("长沙市对口帮扶龙山县。", encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "cli", "docs", str(tmp_path)], capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "bangfu.cli", "docs", str(tmp_path)], capture_output=True, text=True
+    )
     assert out.returncode == 0 and "ok.txt" in out.stdout

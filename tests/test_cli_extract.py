@@ -13,7 +13,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 def test_extract_prints_one_object_per_document_with_evidence(tmp_path):
     (tmp_path / "bad.docx").write_bytes(b"not a zip")
     out = subprocess.run(
-        [sys.executable, "-m", "cli", "extract", str(CORPUS), str(tmp_path)], capture_output=True, text=True
+        [sys.executable, "-m", "bangfu.cli", "extract", str(CORPUS), str(tmp_path)],
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0
     assert f"{tmp_path / 'bad.docx'}: corrupt DOCX" in out.stderr and "Traceback" not in out.stderr

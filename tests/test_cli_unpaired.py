@@ -10,10 +10,10 @@ import json
 import pytest
 from graph_helpers import extraction_a, extraction_b
 
-from cli import lists, unpaired
-from cli.main import SUBCOMMANDS
+from bangfu.cli import lists, unpaired
+from bangfu.cli.main import SUBCOMMANDS
+from bangfu.knowledge.gazetteer import get_gazetteer
 from graph.model import KnowledgeGraph
-from loaders.extract.gazetteer import get_gazetteer
 
 
 def main(argv: list[str]) -> int:
@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
 
 
 def test_registered():
-    assert {"cli.unpaired", "cli.lists"} <= set(SUBCOMMANDS)
+    assert {"bangfu.cli.unpaired", "bangfu.cli.lists"} <= set(SUBCOMMANDS)
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ import networkx as nx
 import pytest
 from graph_helpers import extraction_a, extraction_b
 
-from graph.coverage import CoverageIndex, coverage, entries_from_codes, unpaired
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lists import load_list, load_pairings
+from bangfu.knowledge.ontology import edge_key
+from bangfu.planner.coverage import CoverageIndex, coverage, entries_from_codes, unpaired
 from graph.model import KnowledgeGraph
-from graph.reference import load_list, load_pairings
-from graph.schema import edge_key
-from loaders.extract.gazetteer import get_gazetteer
 
 XIANGXI_ON_LIST = {"吉首市", "泸溪县", "凤凰县", "花垣县", "保靖县", "古丈县"}
 

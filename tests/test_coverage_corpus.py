@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.coverage import CoverageIndex, unpaired
-from graph.reference import load_list
-from loaders.extract.gazetteer import get_gazetteer
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lists import load_list
+from bangfu.planner.coverage import CoverageIndex, unpaired
 
 # the reader and the pipeline are other engineers' work in progress: skip until both import
 pytest.importorskip("loaders.read", reason="the document reader has not landed yet")
@@ -24,7 +24,7 @@ XIANGXI_ON_LIST = {"吉首市", "泸溪县", "凤凰县", "花垣县", "保靖�
 
 @pytest.fixture(scope="module")
 def results():
-    from graph.build import build_graph
+    from bangfu.pipeline.build import build_graph
 
     gaz = get_gazetteer()
     kg, skipped, *_ = build_graph([str(CORPUS)], gazetteer=gaz)

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from loaders.extract.gazetteer import LEVELS, Gazetteer, get_gazetteer
-from loaders.extract.paths import data_dir
+from bangfu.knowledge.gazetteer import LEVELS, Gazetteer, get_gazetteer
+from bangfu.knowledge.paths import data_dir
 
 GAZ_DIR = data_dir() / "gazetteer"
 
@@ -261,7 +261,7 @@ def test_hierarchy_helpers(gaz: Gazetteer) -> None:
 # ------------------------------------------------------------------------------------ loading
 def test_loads_fast_in_a_fresh_process() -> None:
     code = (
-        "import time; t=time.perf_counter(); from loaders.extract.gazetteer import get_gazetteer; "
+        "import time; t=time.perf_counter(); from bangfu.knowledge.gazetteer import get_gazetteer; "
         "get_gazetteer(); print(time.perf_counter()-t)"
     )
     best = min(float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3))

@@ -250,7 +250,7 @@ def test_parallel_edges_per_mechanism_and_village_chain(kg: KnowledgeGraph) -> N
 
 
 def test_designations_from_reference_lists(kg: KnowledgeGraph) -> None:
-    from graph.build import apply_designations
+    from bangfu.pipeline.build import apply_designations
 
     n = apply_designations(kg, {"433130": ["湖南51个脱贫县"], "433127": ["湖南51个脱贫县"], "999999": ["x"]})
     assert n == 2

@@ -9,10 +9,10 @@ from collections import defaultdict
 
 import pytest
 
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lexicon import LEXICON_FILES, Lexicon, get_lexicon, norm
+from bangfu.knowledge.paths import data_dir
 from loaders.extract.facts import ENTITY_TYPES
-from loaders.extract.gazetteer import get_gazetteer
-from loaders.extract.lexicon import LEXICON_FILES, Lexicon, get_lexicon, norm
-from loaders.extract.paths import data_dir
 
 LEX_DIR = data_dir() / "lexicons"
 
@@ -234,7 +234,7 @@ def test_provincial_departments_exist_for_every_province(lex: Lexicon) -> None:
 # ------------------------------------------------------------------------------------- loading
 def test_loads_fast_in_a_fresh_process() -> None:
     code = (
-        "import time; t=time.perf_counter(); from loaders.extract.lexicon import get_lexicon; "
+        "import time; t=time.perf_counter(); from bangfu.knowledge.lexicon import get_lexicon; "
         "get_lexicon(); print(time.perf_counter()-t)"
     )
     best = min(float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3))

@@ -205,7 +205,7 @@ def test_the_rest_of_the_batch_goes_on(tmp_path):
 
 
 def test_builds_hear_of_folders_that_cannot_be_listed_too(tmp_path, monkeypatch):
-    from loaders.ingest import iter_extractions
+    from bangfu.pipeline.pool import iter_extractions
 
     monkeypatch.setattr(read.os, "walk", _walk_meeting_a_locked_folder([]))
     errors: list[tuple[str, str]] = []

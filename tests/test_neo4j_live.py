@@ -13,7 +13,7 @@ import os
 import pytest
 from graph_helpers import sample_graph
 
-from graph.analyst import ANALYST_QUERIES
+from bangfu.planner.catalogue import ANALYST_QUERIES
 from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, push, query
 
 pytestmark = pytest.mark.skipif(

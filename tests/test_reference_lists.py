@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.reference import (
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lists import (
     catalog,
     designations_by_code,
     list_info,
@@ -17,7 +18,6 @@ from graph.reference import (
     load_pairings,
     resolve_name,
 )
-from loaders.extract.gazetteer import get_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_shipped_counts_match_the_catalogue(gaz):
 
 
 def test_missing_list_is_an_error_not_an_empty_list(gaz):
-    from graph.reference import ListError
+    from bangfu.knowledge.lists import ListError
 
     with pytest.raises(ListError, match="not shipped"):
         load_list("hunan-provincial-key", gaz)

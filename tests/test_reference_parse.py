@@ -7,8 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from graph.reference import ListError, load_list, parse_list_file, resolve_name
-from loaders.extract.gazetteer import get_gazetteer
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lists import ListError, load_list, parse_list_file, resolve_name
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""graph/search.py: entities by name, alias or code, simplified or traditional, ranked, fast."""
+"""bangfu/planner/search.py: entities by name, alias or code, simplified or traditional, ranked, fast."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import time
 import pytest
 from graph_helpers import FakeGazetteer, sample_extractions
 
+from bangfu.planner.search import Entry, SearchIndex, normalize, normalize_many
 from graph.model import KnowledgeGraph
-from graph.search import Entry, SearchIndex, normalize, normalize_many
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from graph_helpers import sample_graph
 
-from graph.analyst import ANALYST_QUERIES
+from bangfu.planner.catalogue import ANALYST_QUERIES
 from graph.store.embedded import open_store, write_store
 
 CASES = [
@@ -69,7 +69,7 @@ def test_every_query_is_documented() -> None:
     text = Path(__file__).parent.parent.joinpath("docs", "cypher.md").read_text(encoding="utf-8")
     for query in ANALYST_QUERIES.values():
         assert query.cypher in text, (
-            f"docs/cypher.md lacks the {query.name} query as written in graph/analyst.py"
+            f"docs/cypher.md lacks the {query.name} query as written in bangfu/planner/catalogue.py"
         )
 
 

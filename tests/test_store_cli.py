@@ -11,14 +11,14 @@ import pytest
 from cli_helpers import bangfu
 from graph_helpers import sample_graph
 
-from cli.query import parse_params, write_table
-from graph.analyst import ANALYST_QUERIES
+from bangfu.cli.query import parse_params, write_table
+from bangfu.planner.catalogue import ANALYST_QUERIES
 from graph.store.embedded import write_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path = tmp_path_factory.mktemp("cli") / "bangfu.lbdb"
+    path = tmp_path_factory.mktemp("bangfu.cli") / "bangfu.lbdb"
     write_store(sample_graph(), path)
     return str(path)
 

@@ -1,4 +1,4 @@
-"""graph/viz.py and graph/geo.py: offline pages, escaped text, colours, sizes, layout."""
+"""bangfu/views/network.py and bangfu/views/geomap.py: offline pages, escaped text, colours, sizes, layout."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ import pytest
 from app_helpers import vis_data
 from graph_helpers import FakeGazetteer, sample_extractions
 
-from graph.geo import assistance_arcs, map_html
-from graph.model import KnowledgeGraph
-from graph.viz import (
+from bangfu.views.geomap import assistance_arcs, map_html
+from bangfu.views.network import (
     MECHANISM_COLOURS,
     TYPE_COLOURS,
     defuse,
     layout,
     network_html,
 )
+from graph.model import KnowledgeGraph
 
 PAYLOAD = "<script>window.__pwned=1</script>"
 IMG = '<img src=x onerror="window.__pwned=1">'

@@ -3,7 +3,7 @@
 Why these choices (measured, see /work/shared/NOTES-stack.md and docs/cypher.md):
 - One node table per label and one relationship table per type (with every FROM/TO pair it needs), so
   the labels and types analysts write are the same as in Neo4j. Every table carries every property of
-  graph/schema.py because ladybug rejects unknown properties where Neo4j returns null.
+  bangfu/knowledge/ontology.py because ladybug rejects unknown properties where Neo4j returns null.
 - Bulk load with ``COPY FROM`` Parquet files: ~100x faster than UNWIND/MERGE, and unlike ``COPY FROM`` a
   DataFrame it never segfaults (rows are unique by construction anyway).
 - Atomic builds: a new database file is written next to the target and renamed over it with
@@ -28,8 +28,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from bangfu.knowledge.ontology import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES
 from graph.model import KnowledgeGraph
-from graph.schema import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES
 from graph.store.result import QueryResult
 from graph.tables import edge_rows, node_rows, rel_pairs
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import EDGE_TYPES, NODE_LABELS
+from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS
 from graph.store import neo4j_cypher as cy
 from graph.store.result import QueryResult
 from graph.tables import edge_rows, node_rows

@@ -1,7 +1,7 @@
 """Every Cypher statement bangfu sends to Neo4j, in one place, so the test suite can lint them all.
 
 Labels and relationship types cannot be parameters in Neo4j 5, so statements are templates filled
-only from the closed vocabularies of graph/schema.py (``_name`` refuses anything else); all values
+only from the closed vocabularies of bangfu/knowledge/ontology.py (``_name`` refuses anything else); all values
 travel as parameters. ``all_statements()`` enumerates every statement the tool can send, with example
 parameters, for tests/test_neo4j_cypher.py, which runs Neo4j's own parser over them.
 
@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.schema import EDGE_TYPES, NODE_LABELS
+from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS
 from graph.tables import edge_rows, node_rows, rel_pairs
 
 BATCH_SIZE = 1000

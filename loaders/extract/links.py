@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bangfu.knowledge.paths import data_dir
 from loaders.extract.mentions import Mention
-from loaders.extract.paths import data_dir
 from loaders.extract.view import SentenceView
 
 ORGS = ("Organization", "Agency")

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
-from loaders.extract.gazetteer import get_gazetteer
-from loaders.extract.lexicon import get_lexicon
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lexicon import get_lexicon
 
 # kinds of automaton entries
 REGION = "Region"

@@ -15,7 +15,7 @@ import csv
 import re
 from dataclasses import dataclass
 
-from loaders.extract.paths import data_dir
+from bangfu.knowledge.paths import data_dir
 
 CJK = r"\u3400-\u9fff"
 

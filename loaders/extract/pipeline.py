@@ -9,12 +9,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+from bangfu.knowledge.cues import get_cues
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lexicon import get_lexicon
 from loaders.document import Document
 from loaders.extract.assists import abbreviations, all_facts
-from loaders.extract.cues import get_cues
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
-from loaders.extract.gazetteer import get_gazetteer
-from loaders.extract.lexicon import get_lexicon
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names

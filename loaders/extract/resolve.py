@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.extract.gazetteer import Gazetteer, Region
-from loaders.extract.lexicon import Lexicon
+from bangfu.knowledge.gazetteer import Gazetteer, Region
+from bangfu.knowledge.lexicon import Lexicon
 from loaders.extract.mentions import AGENCY_STEM, REGION, SELF_REF, SELF_REFERENCES, Mention
 
 _CHAIN_GAP = 0  # characters allowed between parent and child in a chain (湘西州龙山县)

@@ -15,8 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from loaders.extract.gazetteer import Gazetteer, get_gazetteer
-from loaders.extract.paths import data_dir
+from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
+from bangfu.knowledge.paths import data_dir
 
 
 @dataclass(frozen=True)

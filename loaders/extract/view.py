@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from loaders.extract.cues import Cues
+from bangfu.knowledge.cues import Cues
 from loaders.extract.mentions import Mention
 from loaders.extract.sentences import Sentence
 

@@ -1,6 +1,6 @@
 """From files to a store: read, extract, merge, write — with a report of what was skipped and why.
 
-Reading and extraction run through ``loaders.ingest.iter_extractions`` (ordered, streamed, across
+Reading and extraction run through ``bangfu.pipeline.pool.iter_extractions`` (ordered, streamed, across
 worker processes), imported when a build runs: the graph, its stores and their tests work on hand-built
 facts even where the loaders or the pipeline are missing. An unreadable file, a failed extraction or
 facts outside the ontology are reported and the build goes on; only the store write itself is
@@ -52,7 +52,7 @@ def build_graph(
     Returns the graph and the skipped files with their reasons. Raises RuntimeError (the loaders'
     StageMissing) with one line when the loaders or the extraction pipeline cannot be imported.
     """
-    from loaders.ingest import iter_extractions
+    from bangfu.pipeline.pool import iter_extractions
     from loaders.read import list_files
 
     kg = KnowledgeGraph(gazetteer, all_regions=all_regions)
@@ -80,11 +80,11 @@ def build_graph(
 
 def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None = None) -> int:
     """Put the designation lists each Region is on (湖南51个脱贫县 …) on its node as ``designations``, so
-    Cypher can filter by list. ``by_code`` defaults to graph.reference's shipped lists; returns how many
+    Cypher can filter by list. ``by_code`` defaults to bangfu.knowledge.lists's shipped lists; returns how many
     nodes were annotated (0 when the reference lists are not available)."""
     if by_code is None:
         try:
-            from graph.reference import designations_by_code
+            from bangfu.knowledge.lists import designations_by_code
 
             by_code = designations_by_code()
         except (ImportError, OSError, ValueError):

@@ -1,5 +1,5 @@
 """`bangfu bench [--docs N] [--workers K] [--keep DIR]`: generate a corpus, ingest it, build the store,
-time the queries; print one Markdown table and a `bench-summary key=value …` line (see bench/run.py).
+time the queries; print one Markdown table and a `bench-summary key=value …` line (see bangfu/bench/run.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bench.run import run_bench
+    from bangfu.bench.run import run_bench
 
     if args.docs < 1 or args.workers < 1 or args.repeat < 1:
         print("bangfu bench: --docs, --workers and --repeat must be at least 1", file=sys.stderr)

@@ -1,6 +1,6 @@
 """Coverage at scale: all counties of the gazetteer against a synthetic graph of 100,000 ASSISTS edges.
 
-Run: ``.venv/bin/python -m bench.coverage_bench [--edges N] [--repeat R] [--seed S]``. Prints the time to
+Run: ``.venv/bin/python -m bangfu.bench.coverage_bench [--edges N] [--repeat R] [--seed S]``. Prints the time to
 build the index (once per graph) and the coverage query over every county (median and p95 of R runs),
 with and without ``as_of``. The figures go into the issue's closing note; this is not a timed test.
 
@@ -22,10 +22,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph.coverage import CoverageIndex, entries_from_codes, unpaired
-from graph.reference import load_pairings
-from graph.schema import MECHANISMS, edge_key, region_id
-from loaders.extract.gazetteer import get_gazetteer
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.lists import load_pairings
+from bangfu.knowledge.ontology import MECHANISMS, edge_key, region_id
+from bangfu.planner.coverage import CoverageIndex, entries_from_codes, unpaired
 
 
 def synthetic_graph(gaz, n_edges: int, seed: int) -> nx.MultiDiGraph:

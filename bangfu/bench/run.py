@@ -2,7 +2,7 @@
 
 Why it is shaped this way:
 - Every step a user waits on is measured the way the product runs it: ingestion through
-  ``loaders.ingest.iter_extractions`` (what the build uses), the store through ``KnowledgeGraph`` +
+  ``bangfu.pipeline.pool.iter_extractions`` (what the build uses), the store through ``KnowledgeGraph`` +
   ``write_store``, the unpaired report through ``graph.coverage``, Cypher through the read-only
   embedded store, search through ``graph.search``.
 - Load+extract runs twice: once in one process with nothing kept (throughput per core, and a memory
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from bench.corpus import CorpusStats, write_corpus
+from bangfu.bench.corpus import CorpusStats, write_corpus
 
 SUMMARY_KEYS = (
     "docs",
@@ -182,7 +182,7 @@ def ingest(corpus: Path, workers: int, consume: Callable[[Any, Any], None] | Non
     With workers, extraction and ``consume`` overlap (the pool works ahead while this process merges),
     so the honest rate is over ``wall``; ``consumed`` says how much of it this process spent merging.
     """
-    from loaders.ingest import iter_extractions
+    from bangfu.pipeline.pool import iter_extractions
 
     out = Ingested()
 
@@ -259,7 +259,7 @@ def _search_queries(graph: Any, rng: random.Random, n: int) -> list[str]:
         elif kind == 2:
             queries.append(name[:1])
         else:
-            from bench.corpus import _s2t
+            from bangfu.bench.corpus import _s2t
 
             queries.append(_s2t().convert(name))
     return queries
@@ -306,7 +306,7 @@ def run_bench(
                 f"{stats.sentences['distractors']:,} distractors",
             )
 
-        from loaders.ingest import check_stages
+        from bangfu.pipeline.pool import check_stages
 
         missing = check_stages()
         # -- load + extract, one process, nothing kept
@@ -365,7 +365,7 @@ def run_bench(
                 t0 = time.perf_counter()
                 designated = 0
                 try:
-                    from graph.build import apply_designations
+                    from bangfu.pipeline.build import apply_designations
 
                     designated = apply_designations(kg)
                 except ImportError:
@@ -399,8 +399,8 @@ def run_bench(
             report.na("unpaired report", missing or "no graph")
         else:
             with _step(report, "unpaired report", log):
-                from graph.coverage import CoverageIndex, entries_from_codes, unpaired
-                from loaders.extract.gazetteer import get_gazetteer
+                from bangfu.knowledge.gazetteer import get_gazetteer
+                from bangfu.planner.coverage import CoverageIndex, entries_from_codes, unpaired
 
                 gaz = get_gazetteer()
                 counties = sorted(c for c, r in gaz.by_code.items() if r.level == "county")
@@ -455,7 +455,7 @@ def run_bench(
             report.na("entity search", missing or "no graph")
         else:
             with _step(report, "entity search", log):
-                from graph.search import SearchIndex
+                from bangfu.planner.search import SearchIndex
 
                 t0 = time.perf_counter()
                 index = SearchIndex.from_graph(kg)

@@ -4,7 +4,7 @@ Why it is built this way (measured, /work/shared/NOTES-stack.md):
 - ``cdn_resources='in_line'``: vis-network's JavaScript goes into the page, so the picture draws without
   network and "Download as HTML" gives a standalone file. pyvis's template still links Bootstrap from a
   CDN whatever the mode; those two tags are removed (the page does not use Bootstrap).
-- Physics off, positions computed in Python (graph/layout.py): vis-network's own settling of 2,000
+- Physics off, positions computed in Python (bangfu/views/layout.py): vis-network's own settling of 2,000
   nodes took minutes in headless chromium (precomputed positions draw in about a second), and on small
   graphs of many pieces it flings the pieces apart until no label can be read.
 - Text from documents only ever reaches the page as data: pyvis serialises nodes and edges with Jinja's
@@ -23,8 +23,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.layout import layout
-from graph.schema import MECHANISMS
+from bangfu.knowledge.ontology import MECHANISMS
+from bangfu.views.layout import layout
 
 # colour-blind-safe (Tableau 10) colours, one per entity type and per mechanism
 TYPE_COLOURS: dict[str, str] = {
@@ -91,7 +91,7 @@ def network_html(
     """A standalone HTML page drawing ``g``: node colour by type, size by degree, edge label by mechanism.
 
     ``texts`` gives the few words the tooltips use ("evidence", "type") in the app's language.
-    Nodes stand where ``positions`` (default: graph/layout.py) puts them; ``physics=True`` lets
+    Nodes stand where ``positions`` (default: bangfu/views/layout.py) puts them; ``physics=True`` lets
     vis-network move them (fine for a few dozen nodes, minutes for thousands).
     """
     from pyvis.network import Network

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cli.store_args import add_store_argument, store_path
+from bangfu.cli.store_args import add_store_argument, store_path
 
 COLUMNS = (
     "county",
@@ -65,8 +65,8 @@ def load_graph(path: Path) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.coverage import CoverageIndex, unpaired
-    from graph.reference import ListError, load_list
+    from bangfu.knowledge.lists import ListError, load_list
+    from bangfu.planner.coverage import CoverageIndex, unpaired
 
     try:
         region_list = load_list(args.list_name)
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
-        from cli.lists import emit
+        from bangfu.cli.lists import emit
 
         emit(rows, COLUMNS if args.format == "csv" else _TABLE_COLUMNS, args.format)
     summary = _summary_line(region_list, results, shown, args)

@@ -7,7 +7,7 @@ import sys
 import time
 from typing import TextIO
 
-from cli.store_args import add_store_argument, store_path
+from bangfu.cli.store_args import add_store_argument, store_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,7 +62,7 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.build import build_store, default_workers
+    from bangfu.pipeline.build import build_store, default_workers
     from graph.store.embedded import StoreError
 
     store = store_path(args)

@@ -18,7 +18,7 @@ Worker processes are forked where the platform forks (Linux): the gazetteer, lex
 the parent has loaded are shared copy-on-write instead of being rebuilt per worker; elsewhere the
 initializer builds them once per worker. ``workers=1`` runs in this process with no pool at all.
 
-The build command (graph/build.py) and the benchmark (bench/) both use it.
+The build command (bangfu/pipeline/build.py) and the benchmark (bench/) both use it.
 """
 
 from __future__ import annotations

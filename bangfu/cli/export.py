@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.store_args import add_store_argument, store_path
+from bangfu.cli.store_args import add_store_argument, store_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:

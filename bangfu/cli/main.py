@@ -12,15 +12,15 @@ import sys
 
 # (module, help) in the order `bangfu --help` shows them
 SUBCOMMANDS: list[str] = [
-    "cli.docs",
-    "cli.extract",
-    "cli.build",
-    "cli.query",
-    "cli.export",
-    "cli.neo4j",
-    "cli.bench",
-    "cli.unpaired",
-    "cli.lists",
+    "bangfu.cli.docs",
+    "bangfu.cli.extract",
+    "bangfu.cli.build",
+    "bangfu.cli.query",
+    "bangfu.cli.export",
+    "bangfu.cli.neo4j",
+    "bangfu.cli.bench",
+    "bangfu.cli.unpaired",
+    "bangfu.cli.lists",
 ]
 
 

@@ -13,7 +13,7 @@ import sys
 import unicodedata
 from typing import Any, TextIO
 
-from cli.store_args import add_store_argument, store_path
+from bangfu.cli.store_args import add_store_argument, store_path
 
 
 def register(sub: argparse._SubParsersAction) -> None:

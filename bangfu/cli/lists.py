@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.reference import ListError, catalog, list_info, list_rows
+    from bangfu.knowledge.lists import ListError, catalog, list_info, list_rows
 
     if args.name:
         try:
@@ -74,7 +74,7 @@ def _clip(value: Any, limit: int = 36) -> Any:
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> None:
     """Print dict rows the way `bangfu query` prints results; long table cells are clipped (csv and json
     carry them whole)."""
-    from cli.query import write_csv, write_json, write_table
+    from bangfu.cli.query import write_csv, write_json, write_table
 
     values = [[r.get(c, "") for c in columns] for r in rows]
     if fmt == "table":

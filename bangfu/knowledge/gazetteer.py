@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.extract.paths import data_dir
+from bangfu.knowledge.paths import data_dir
 
 LEVELS = ("province", "prefecture", "county")
 

@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from loaders.extract.paths import data_dir
+from bangfu.knowledge.paths import data_dir
 
 
 class GazetteerLike(Protocol):
-    """What lists need of ``loaders.extract.gazetteer.Gazetteer``."""
+    """What lists need of ``bangfu.knowledge.gazetteer.Gazetteer``."""
 
     by_code: dict[str, Any]
 
@@ -52,7 +52,7 @@ class ListError(ValueError):
 
 
 def default_gazetteer() -> GazetteerLike:
-    from loaders.extract.gazetteer import get_gazetteer
+    from bangfu.knowledge.gazetteer import get_gazetteer
 
     return get_gazetteer()
 
@@ -72,7 +72,7 @@ def normalize_name(text: str) -> str:
     """A written name as the gazetteer spells it: the search index's form (NFKC: 全角 digits and
     brackets; no spaces; simplified characters: 龍山縣 → 龙山县) without bracketed remarks
     (洪江区（洪江管理区）) or stray punctuation."""
-    from graph.search import normalize
+    from bangfu.planner.search import normalize
 
     text = normalize(text)
     previous = None

@@ -1,13 +1,13 @@
 """Where the time goes: profile one stage of the pipeline on the benchmark's corpus.
 
-Run: ``.venv/bin/python -m bench.profile --docs 1000 --stage ingest`` (or ``merge``, ``write``).
+Run: ``.venv/bin/python -m bangfu.bench.profile --docs 1000 --stage ingest`` (or ``merge``, ``write``).
 
 Why py-spy first: it samples from outside the process, so a function called a million times costs
 what it really costs; cProfile (the fallback, always available) adds overhead per call and inflates
 exactly the small hot functions we are looking for. Install it with ``.venv/bin/pip install py-spy``.
 
 Stages, each in a fresh process over the same corpus (written once to ``--dir``):
-- ``ingest``: ``loaders.ingest.iter_extractions(workers=1)`` — read, normalize, extract;
+- ``ingest``: ``bangfu.pipeline.pool.iter_extractions(workers=1)`` — read, normalize, extract;
 - ``merge``: ``KnowledgeGraph.add_extraction`` for every document (extractions made first, unprofiled);
 - ``write``: ``write_store`` of the merged graph.
 
@@ -34,13 +34,13 @@ _FRAME = re.compile(r"(.*) \((.*):(\d+)\)$")
 
 # ---------------------------------------------------------------------------------------------- stages
 def _extractions(corpus: Path) -> list:
-    from loaders.ingest import iter_extractions
+    from bangfu.pipeline.pool import iter_extractions
 
     return list(iter_extractions([corpus], 1))
 
 
 def stage_ingest(corpus: Path, _cache: Path) -> None:
-    from loaders.ingest import iter_extractions, warm_up
+    from bangfu.pipeline.pool import iter_extractions, warm_up
 
     warm_up()
     for _ in iter_extractions([corpus], 1):
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         globals()[f"stage_{stage}"](base / "corpus", base / "extractions.pickle")
         return 0
 
-    from bench.corpus import write_corpus
+    from bangfu.bench.corpus import write_corpus
 
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bangfu-profile-"))
     try:
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             cache.write_bytes(pickle.dumps(_extractions(corpus)))
         spy = None if args.cprofile else _py_spy()
         started = time.perf_counter()
-        child = [sys.executable, "-m", "bench.profile", "--run", args.stage, str(base)]
+        child = [sys.executable, "-m", "bangfu.bench.profile", "--run", args.stage, str(base)]
         if spy:
             raw = base / f"{args.stage}.raw"
             subprocess.run(

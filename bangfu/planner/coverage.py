@@ -8,7 +8,7 @@ helped code → pairings, then each county costs a few dictionary look-ups along
 PART_OF edges for regions no document mentions.
 
 Two layers, never mixed: ``coverage`` is decided by the documents alone (direct | prefecture |
-province | none); the official pairing lists (graph/reference.py) are shown beside it. A county that
+province | none); the official pairing lists (bangfu/knowledge/lists.py) are shown beside it. A county that
 only an official list covers is ``official-only``; a document pairing no official list has (nor one
 containing it) is flagged ``official=False``. Pairings to a village or township inside a county are not
 coverage of the county.
@@ -33,14 +33,14 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from graph.model import year_of
-from graph.reference import (
+from bangfu.knowledge.lists import (
     GazetteerLike,
     ListEntry,
     OfficialPairing,
     default_gazetteer,
     load_pairings,
 )
+from graph.model import year_of
 
 COVERAGE_LEVELS = ("direct", "prefecture", "province", "official-only", "none")
 _RANK = {"direct": 4, "prefecture": 3, "province": 2, "official-only": 1, "none": 0}

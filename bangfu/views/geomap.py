@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.viz import MECHANISM_COLOURS, OTHER_COLOUR, mechanism_colour
+from bangfu.views.network import MECHANISM_COLOURS, OTHER_COLOUR, mechanism_colour
 
 HELPER_COLOUR = "#F58518"
 HELPED_COLOUR = "#4C78A8"

@@ -619,7 +619,7 @@ def write_corpus(root: str | Path, n_docs: int, seed: int = 0) -> CorpusStats:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """``python -m bench.corpus DIR --docs N [--seed S]``: write a corpus to look at."""
+    """``python -m bangfu.bench.corpus DIR --docs N [--seed S]``: write a corpus to look at."""
     import argparse
 
     parser = argparse.ArgumentParser(description="write the benchmark's synthetic corpus")

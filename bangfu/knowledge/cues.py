@@ -11,7 +11,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from loaders.extract.paths import data_dir
+from bangfu.knowledge.paths import data_dir
 
 
 @dataclass(frozen=True)

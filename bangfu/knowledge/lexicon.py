@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bangfu.knowledge.gazetteer import Gazetteer, Region, get_gazetteer
+from bangfu.knowledge.paths import data_dir
 from loaders.extract.facts import ENTITY_TYPES
-from loaders.extract.gazetteer import Gazetteer, Region, get_gazetteer
-from loaders.extract.paths import data_dir
 
 LEXICON_FILES = ("agencies", "organizations", "platforms", "brands", "campaigns")
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")

@@ -1,6 +1,6 @@
 """Page times of the app, printed: every page on the sample corpus and on a 2,000-node graph.
 
-Run: ``.venv/bin/python -m bench.app_bench [--nodes 2000] [--no-browser]``. Not a timed test: the
+Run: ``.venv/bin/python -m bangfu.bench.app_bench [--nodes 2000] [--no-browser]``. Not a timed test: the
 figures go into the closing note.
 
 - Script time per page under Streamlit's AppTest: *first render* with every cache empty (it includes
@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # tests/app_helpers.py: sample store, server, chromium
 
 from app_helpers import (  # noqa: E402
@@ -37,8 +37,8 @@ from app_helpers import (  # noqa: E402
 )
 
 from app_pages import PAGES  # noqa: E402
+from bangfu.knowledge.ontology import MECHANISMS  # noqa: E402
 from graph.model import KnowledgeGraph  # noqa: E402
-from graph.schema import MECHANISMS  # noqa: E402
 from graph.store.embedded import write_store  # noqa: E402
 from loaders.extract.facts import Entity, Evidence, Extraction, Relation  # noqa: E402
 
@@ -55,7 +55,7 @@ class _Env:
 
 def synthetic_store(folder: Path, nodes: int, seed: int = 7) -> tuple[Path, int, int]:
     """A store whose fact graph has about ``nodes`` nodes; returns (path, nodes, fact edges)."""
-    from loaders.extract.gazetteer import get_gazetteer
+    from bangfu.knowledge.gazetteer import get_gazetteer
 
     rng = random.Random(seed)
     gaz = get_gazetteer()

@@ -1,0 +1,1 @@
+"""The `bangfu` command line: one module per subcommand, registered in bangfu.cli.main."""

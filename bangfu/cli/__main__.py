@@ -1,0 +1,5 @@
+import sys
+
+from bangfu.cli.main import main
+
+sys.exit(main())

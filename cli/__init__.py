@@ -1,1 +1,0 @@
-"""The `bangfu` command line: one module per subcommand, registered in cli.main."""

@@ -18,6 +18,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
+from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.planner.search import SearchIndex
 from graph.model import KnowledgeGraph
 from graph.store.embedded import default_store_path
@@ -54,10 +55,8 @@ def store_stamp(path: Path) -> int | None:
 @st.cache_resource(show_spinner=False)
 def gazetteer() -> Any | None:
     """The project gazetteer (region names, codes, hierarchy, coordinates), None when not installed."""
-    from graph.hierarchy import default_gazetteer
-
     try:
-        return default_gazetteer()
+        return get_gazetteer()
     except Exception:  # a broken gazetteer must not take every page down; pages say what is missing
         return None
 

@@ -1,32 +1,18 @@
 """Region facts that come from the gazetteer, not from text: attributes and the chain of ancestors.
 
-The graph asks this module, never the gazetteer directly, so that a missing or partial gazetteer
-(the data engineer's module may not exist yet on a fresh checkout) degrades to "no ancestors" instead
-of breaking a build. A county's PART_OF chain (county → prefecture → province) is what lets coverage
+The graph asks this module, never the gazetteer directly: a graph built without a gazetteer (tests
+on hand-made facts) gets regions with no ancestors, and a code the gazetteer does not know stops the
+chain there instead of breaking a build. A county's PART_OF chain (county → prefecture → province) is what lets coverage
 count a helper of 湘西州 as covering 龙山县.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import Any
 
+from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.ontology import region_id
-
-
-class GazetteerLike(Protocol):
-    """What the graph needs of ``bangfu.knowledge.gazetteer.Gazetteer``: ``by_code`` of Region records."""
-
-    by_code: dict[str, Any]
-
-
-def default_gazetteer() -> GazetteerLike | None:
-    """The project's gazetteer, or None when it is not installed (then regions get no ancestors)."""
-    try:
-        from bangfu.knowledge.gazetteer import get_gazetteer
-    except ImportError:
-        return None
-    return get_gazetteer()
 
 
 def _as_code(value: Any) -> str | None:

@@ -24,8 +24,9 @@ from typing import Any
 
 import networkx as nx
 
+from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
 from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS, document_id, edge_key, label_of_id, region_id
-from graph.hierarchy import GazetteerLike, Hierarchy, default_gazetteer
+from graph.hierarchy import Hierarchy
 from loaders.extract.facts import Entity, Extraction, Group, Relation
 
 FORMAT = "bangfu-graph"
@@ -87,7 +88,7 @@ class KnowledgeGraph:
     def __init__(
         self, gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER, *, all_regions: bool = False
     ) -> None:
-        gaz = default_gazetteer() if gazetteer is DEFAULT_GAZETTEER else gazetteer
+        gaz = get_gazetteer() if gazetteer is DEFAULT_GAZETTEER else gazetteer
         self.graph = nx.MultiDiGraph()
         self.all_regions = all_regions
         self._hierarchy = Hierarchy(gaz)  # type: ignore[arg-type]

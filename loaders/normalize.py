@@ -22,10 +22,10 @@ C shows it has nothing to do (most documents have no traditional characters, no 
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
+from bangfu.knowledge.t2s import to_simplified
 from loaders.pinyin import TONE_LETTERS, is_gloss
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -60,7 +60,6 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20})
 _HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]")
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PUNCT_BETWEEN_CJK = re.compile(rf"[,;:?!](?<=[{CJK}”’）》][,;:?!])(?=[{CJK}“‘（《])")
-_POST_T2S = str.maketrans({"甯": "宁", "陜": "陕"})
 # characters that may change under NFC; text made only of the rest (ASCII, Latin-1 letters, CJK,
 # CJK and general punctuation, full-width forms) is NFC already — tests/test_normalize.py checks it
 _MAYBE_NOT_NFC = re.compile(
@@ -69,43 +68,8 @@ _MAYBE_NOT_NFC = re.compile(
 )
 
 
-@functools.cache
-def _converter():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-@functools.cache
-def _traditional() -> re.Pattern[str]:
-    """The characters t2s changes on their own (~3,600), found once by converting every character."""
-    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
-    converted = _converter().convert("\n".join(chars)).split("\n")
-    changed = {a for a, b in zip(chars, converted, strict=True) if a != b} | {"甯", "陜"}
-    return re.compile("[" + "".join(sorted(changed)) + "]")
-
-
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text) if _MAYBE_NOT_NFC.search(text) else text
-
-
-def to_simplified(text: str) -> str:
-    """t2s that keeps one character for one, so the offset map stays valid."""
-    if not _traditional().search(text):
-        return text
-    converted = _converter().convert(text)
-    if len(converted) != len(text):
-        out = []
-        for line in text.split("\n"):
-            c = _converter().convert(line)
-            out.append(c if len(c) == len(line) else "".join(_char_t2s(ch) for ch in line))
-        converted = "\n".join(out)
-    return converted.translate(_POST_T2S) if ("甯" in converted or "陜" in converted) else converted
-
-
-def _char_t2s(ch: str) -> str:
-    c = _converter().convert(ch)
-    return c if len(c) == 1 else ch
 
 
 def _joins(text: str, start: int, end: int, single_newlines: bool) -> bool:

@@ -200,12 +200,11 @@ def shared_sample_store(tmp_path_factory: Any) -> SampleStore:
 
 def point_app_at(monkeypatch: Any, store: Path, gazetteer: Any = None) -> None:
     """Make the app (run in this process by AppTest) read ``store``, with ``gazetteer`` when given."""
-    import graph.hierarchy
     from app_pages import context
 
     monkeypatch.setenv(STORE_ENV, str(store))
     if gazetteer is not None:
-        monkeypatch.setattr(graph.hierarchy, "default_gazetteer", lambda: gazetteer)
+        monkeypatch.setattr(context, "get_gazetteer", lambda: gazetteer)
     context.gazetteer.clear()
     context.forget()
 

@@ -11,8 +11,8 @@ import pytest
 
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.knowledge.lexicon import LEXICON_FILES, Lexicon, get_lexicon, norm
+from bangfu.knowledge.ontology import ENTITY_TYPES
 from bangfu.knowledge.paths import data_dir
-from loaders.extract.facts import ENTITY_TYPES
 
 LEX_DIR = data_dir() / "lexicons"
 

@@ -27,6 +27,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from bangfu.knowledge.paths import data_dir
 
@@ -179,6 +180,17 @@ class Gazetteer:
     def is_western_partner(self, code: str) -> bool:
         """The region is (or lies within) a unit helped in 东西部协作 (any round)."""
         return self._role(code, self._western)
+
+
+class GazetteerLike(Protocol):
+    """What the rooms above read of a Gazetteer: tests hand them small ones built from a few regions.
+    The graph's hierarchy needs only ``by_code``; lists and coverage also look names up."""
+
+    by_code: dict[str, Region]
+
+    def lookup(self, surface: str) -> list[Region]: ...
+
+    def is_within(self, code: str, ancestor_code: str) -> bool: ...
 
 
 @functools.cache

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bangfu.knowledge.gazetteer import Gazetteer, Region, get_gazetteer
+from bangfu.knowledge.ontology import ENTITY_TYPES
 from bangfu.knowledge.paths import data_dir
-from loaders.extract.facts import ENTITY_TYPES
 
 LEXICON_FILES = ("agencies", "organizations", "platforms", "brands", "campaigns")
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")

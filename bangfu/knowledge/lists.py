@@ -32,29 +32,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
 from bangfu.knowledge.paths import data_dir
-
-
-class GazetteerLike(Protocol):
-    """What lists need of ``bangfu.knowledge.gazetteer.Gazetteer``."""
-
-    by_code: dict[str, Any]
-
-    def lookup(self, surface: str) -> list[Any]: ...
-
-    def is_within(self, code: str, ancestor: str) -> bool: ...
 
 
 class ListError(ValueError):
     """A list that cannot be read at all (unknown name, missing list, unsupported file)."""
-
-
-def default_gazetteer() -> GazetteerLike:
-    from bangfu.knowledge.gazetteer import get_gazetteer
-
-    return get_gazetteer()
 
 
 def reference_dir() -> Path:
@@ -487,7 +472,7 @@ def parse_list_file(path: str | Path, gazetteer: GazetteerLike | None = None) ->
     p = Path(path)
     if not p.is_file():
         raise ListError(f"{p}: no such file")
-    gaz = gazetteer or default_gazetteer()
+    gaz = gazetteer or get_gazetteer()
     rows, header = table_rows(gaz, read_table(p))
     entries = resolve_rows(rows, gaz, source=str(p))
     note = f"header: {', '.join(h for h in header if h)}" if header else "no header row"
@@ -551,7 +536,7 @@ def load_shipped(name: str, gazetteer: GazetteerLike | None = None) -> RegionLis
         raise ListError(f"{name} is a list of pairings, not of counties; see `bangfu lists`")
     if info.path is None:
         raise ListError(f"{name} ({info.title}) is not shipped: {info.note}")
-    gaz = gazetteer or default_gazetteer()
+    gaz = gazetteer or get_gazetteer()
     rows = _read_csv(info.path)
     entries = []
     for i, r in enumerate(rows, start=2):

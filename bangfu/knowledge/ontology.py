@@ -29,7 +29,13 @@ vocabulary (string, int, float, bool, string[], json); each store maps them to i
 
 from __future__ import annotations
 
-from loaders.extract.facts import ENTITY_TYPES, MECHANISMS, RELATION_TYPES, STATUSES
+# entities extraction finds, and the relations it states between them
+ENTITY_TYPES = ("Region", "Agency", "Organization", "Platform", "Brand", "Campaign")
+RELATION_TYPES = ("ASSISTS", "OPERATES", "PARTNERS_WITH", "PROMOTES", "BRAND_OF", "ORGANIZES")
+# how one side helps the other (ASSISTS.mechanism)
+MECHANISMS = ("对口帮扶", "东西部协作", "对口支援", "定点帮扶", "结对帮扶", "携手奔小康", "消费帮扶")
+# a pairing in force, ended, or announced
+STATUSES = ("current", "past", "planned")
 
 NODE_LABELS = (*ENTITY_TYPES, "Document")
 # relations extracted from text, plus the structural ones the graph adds itself
@@ -92,6 +98,8 @@ ENDPOINTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 __all__ = [
+    "ENTITY_TYPES",
+    "RELATION_TYPES",
     "NODE_LABELS",
     "EDGE_TYPES",
     "REGION_LEVELS",

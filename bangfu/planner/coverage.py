@@ -33,11 +33,10 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
+from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
 from bangfu.knowledge.lists import (
-    GazetteerLike,
     ListEntry,
     OfficialPairing,
-    default_gazetteer,
     load_pairings,
 )
 from graph.model import year_of
@@ -295,7 +294,7 @@ class CoverageIndex:
         pairings: Sequence[OfficialPairing] | None = None,
     ) -> None:
         g: nx.MultiDiGraph = graph if isinstance(graph, nx.Graph) else graph.graph  # or a KnowledgeGraph
-        self.gazetteer = gazetteer or default_gazetteer()
+        self.gazetteer = gazetteer or get_gazetteer()
         self._by_code = self.gazetteer.by_code
         self._nodes = g.nodes
         # helped code → (helper id, edge attributes); made into DocPairings per code on first use

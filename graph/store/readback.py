@@ -14,7 +14,7 @@ import json
 import os
 from collections import defaultdict
 
-from graph.hierarchy import GazetteerLike
+from bangfu.knowledge.gazetteer import GazetteerLike
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
 from graph.store.embedded import EmbeddedStore, open_store
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation

@@ -1,17 +1,13 @@
 """The facts extraction produces: the contract between loaders/ and graph/.
 
 Their JSON form is what `bangfu extract` prints (one object per document) and what the graph and the
-stores read back, so the field names follow the issue's interface exactly.
+stores read back, so the field names follow the issue's interface exactly. Types, mechanisms and statuses are the
+ontology's (bangfu.knowledge.ontology).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-
-ENTITY_TYPES = ("Region", "Agency", "Organization", "Platform", "Brand", "Campaign")
-RELATION_TYPES = ("ASSISTS", "OPERATES", "PARTNERS_WITH", "PROMOTES", "BRAND_OF", "ORGANIZES")
-MECHANISMS = ("对口帮扶", "东西部协作", "对口支援", "定点帮扶", "结对帮扶", "携手奔小康", "消费帮扶")
-STATUSES = ("current", "past", "planned")
 
 
 @dataclass

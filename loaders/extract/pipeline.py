@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from bangfu.knowledge.cues import get_cues
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.knowledge.lexicon import get_lexicon
+from bangfu.knowledge.ontology import ENTITY_TYPES
 from loaders.document import Document
 from loaders.extract.assists import abbreviations, all_facts
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
@@ -29,7 +30,6 @@ from loaders.extract.roles import get_roles
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.view import SentenceView
 
-ENTITY_KINDS = ("Region", "Agency", "Organization", "Platform", "Brand", "Campaign")
 _CONTAINERS = ("Brand", "Campaign", "Organization", "Platform")
 
 
@@ -131,7 +131,7 @@ def _entities(mentions: Iterable[Mention]) -> list[Entity]:
     gaz = get_gazetteer()
     out: dict[str, Entity] = {}
     for m in mentions:
-        if not m.entity_id or m.type not in ENTITY_KINDS:
+        if not m.entity_id or m.type not in ENTITY_TYPES:
             continue
         ent = out.get(m.entity_id)
         if ent is None:
@@ -173,7 +173,7 @@ def extract_document(doc: Document) -> Extraction:
     _qualify_pattern_orgs(mentions, ctx)
 
     resolved = [m for m in mentions if m.entity_id]
-    actors = [m for m in resolved if m.container is None and m.via != "inner" and m.type in ENTITY_KINDS]
+    actors = [m for m in resolved if m.container is None and m.via != "inner" and m.type in ENTITY_TYPES]
     inner = [m for m in resolved if m.container is not None and m.type == "Region"]
     brands = [m for m in resolved if m.type == "Brand"]
     campaigns = [m for m in resolved if m.type == "Campaign"]

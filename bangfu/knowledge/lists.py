@@ -25,6 +25,7 @@ Public API:
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -611,6 +612,11 @@ class OfficialPairing:
     source_url: str
     notes: str
 
+    @property
+    def mechanism(self) -> str:
+        """The ASSISTS mechanism this row's programme is (data/reference/programs.csv)."""
+        return mechanism_of(self.program)
+
     def in_force(self, year: int | None) -> bool:
         if year is None:
             return True
@@ -621,6 +627,18 @@ class OfficialPairing:
             return ""
         until = "" if self.until is None else f"{self.until}{'?' if self.until_approx else ''}"
         return f"{self.since or '?'}–{until}"
+
+
+@functools.cache
+def _programs() -> tuple[tuple[str, str], ...]:
+    return tuple((r["keyword"], r["mechanism"]) for r in _read_csv(reference_dir() / "programs.csv"))
+
+
+def mechanism_of(program: str) -> str:
+    """The mechanism a list's programme names: the first keyword of programs.csv it contains; the
+    last row (对口帮扶) is the default for a programme that names none."""
+    table = _programs()
+    return next((mech for key, mech in table if key in program), table[-1][1])
 
 
 def _codes(text: str) -> tuple[str, ...]:

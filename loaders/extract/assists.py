@@ -81,7 +81,7 @@ def _mechanism(
     if helped is not None and helper.code and helped.code:
         pair = roles.official(helper.code, helped.code)
         if pair:
-            return pair.program
+            return pair.mechanism
         return "对口帮扶"
     return "定点帮扶" if helper.type in ("Agency", "Organization") else "对口帮扶"
 
@@ -323,7 +323,7 @@ def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     status = _status(view, view.text[view.start : a.start])
     if status is None:
         return
-    yield AssistFact(helper, helped, None, pair.program, True, status, 0.7, "co-subjects (official pairing)")
+    yield AssistFact(helper, helped, None, pair.mechanism, True, status, 0.7, "co-subjects (official pairing)")
 
 
 def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
@@ -359,7 +359,7 @@ def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         mech = view.heading_mechanism() or view.sentence_mechanism()
         pair = roles.official(subject.code, target.code)
         if mech or pair is not None:
-            yield AssistFact(subject, target, None, mech or pair.program, False, status, 0.8, "presence")
+            yield AssistFact(subject, target, None, mech or pair.mechanism, False, status, 0.8, "presence")
 
 
 _SOLD_TO = "销往"
@@ -393,7 +393,7 @@ def _consumption_mechanism(view: SentenceView, roles: Roles, helper: Mention, he
     if heading:
         return heading
     pair = roles.official(helper.code, helped.code)
-    return pair.program if pair else "消费帮扶"
+    return pair.mechanism if pair else "消费帮扶"
 
 
 _ABBR_BLOCK = re.compile(

@@ -2,61 +2,44 @@
 
 When a text does not say who helps whom ("湘潭市与永顺县建立对口帮扶机制", "山东、甘肃举办双向游"),
 the direction comes from facts outside the sentence, in this order:
-1. an official pairing (data/reference/*pairings*.csv) between the two places or their ancestors;
+1. an official pairing (every pairing list of data/reference/lists.csv) between the two places or their ancestors;
 2. 东西部协作 roles: the side within an eastern partner province helps the other;
-3. designation lists (data/reference: poverty and key-assistance counties): the designated side is helped.
+3. designation lists (data/reference: poverty and key-assistance counties, exact codes): the\n   designated side is helped.
 Nothing decides → no direction, and the caller reports the pair instead of guessing.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import re
 from dataclasses import dataclass
 
 from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
-from bangfu.knowledge.paths import data_dir
+from bangfu.knowledge.lists import OfficialPairing, designations_by_code, load_pairings
 
 
 @dataclass(frozen=True)
 class OfficialPair:
+    """One official pairing between two coded regions, as the direction rules need it."""
+
     helper: str
     helped: str
-    program: str
+    mechanism: str
     since: int | None
     until: int | None
 
 
-def _year(value: str | None) -> int | None:
-    m = re.search(r"\d{4}", value or "")
-    return int(m.group(0)) if m else None
-
-
-def _resolve_name(gaz: Gazetteer, name: str) -> str | None:
-    """A place written as a chain (河北省张家口市, 湘西州古丈县) → the code of its last link."""
-    from loaders.extract.mentions import REGION, get_matcher
-    from loaders.extract.resolve import _chain_links
-
-    mentions = [m for m in get_matcher().find(name) if m.kind == REGION]
-    if not mentions or mentions[-1].end != len(name):
-        return None
-    _chain_links(gaz, mentions)
-    last = mentions[-1]
-    if len(last.candidates) == 1:
-        return last.candidates[0]
-    full = [c for c in last.candidates if gaz.by_code[c].name == last.surface]
-    return full[0] if len(full) == 1 else None
-
-
-def _mechanism(program: str) -> str:
-    if "东西部" in program:
-        return "东西部协作"
-    if "定点" in program:
-        return "定点帮扶"
-    if "对口支援" in program:
-        return "对口支援"
-    return "对口帮扶"
+def official_pairs(rows: list[OfficialPairing]) -> list[OfficialPair]:
+    """Code pairs of the shipped pairing lists. A row whose helper is no region (a university, a
+    park) gives none; a group row the source does not split one to one (4 cities and 4 counties)
+    gives none either: pairing its sides crosswise would state pairings no source states."""
+    out = []
+    for row in rows:
+        if len(row.helper_codes) > 1 and len(row.helped_codes) > 1:
+            continue
+        for helper in row.helper_codes:
+            for helped in row.helped_codes:
+                out.append(OfficialPair(helper, helped, row.mechanism, row.since, row.until))
+    return out
 
 
 class Roles:
@@ -64,36 +47,11 @@ class Roles:
         self.gaz = gaz
         self._official_cache: dict[tuple[str, str], OfficialPair | None] = {}
         self._lineage_cache: dict[str, frozenset[str]] = {}
-        self.pairs: list[OfficialPair] = []
-        self.designated: set[str] = set()
-        ref = data_dir() / "reference"
-        for path in sorted(ref.glob("*pairings*.csv")):
-            with open(path, encoding="utf-8", newline="") as f:
-                for row in csv.DictReader(f):
-                    helper = row.get("helper_code") or _resolve_name(gaz, row["helper"])
-                    helped = row.get("helped_code") or _resolve_name(gaz, row["helped"])
-                    if helper and helped:
-                        self.pairs.append(
-                            OfficialPair(
-                                helper,
-                                helped,
-                                _mechanism(row.get("program", "")),
-                                _year(row.get("since")),
-                                _year(row.get("until")),
-                            )
-                        )
+        self.pairs = official_pairs(load_pairings())
         self._by_helper: dict[str, list[OfficialPair]] = {}
         for pair in self.pairs:  # exact pairs first, then the order of the files
             self._by_helper.setdefault(pair.helper, []).append(pair)
-        for path in sorted(ref.glob("*counties*.csv")):
-            with open(path, encoding="utf-8", newline="") as f:
-                for row in csv.DictReader(f):
-                    code = row.get("code") or _resolve_name(
-                        gaz, (row.get("prefecture") or "") + row["county"]
-                    )
-                    code = code or _resolve_name(gaz, row["county"])
-                    if code:
-                        self.designated.add(code)
+        self.designated = set(designations_by_code())
 
     def official(self, a: str, b: str) -> OfficialPair | None:
         """An official pairing between a and b (either way), matching exactly or through ancestors.

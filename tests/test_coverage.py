@@ -12,7 +12,7 @@ import pytest
 from graph_helpers import extraction_a, extraction_b
 
 from bangfu.knowledge.gazetteer import get_gazetteer
-from bangfu.knowledge.lists import load_list, load_pairings
+from bangfu.knowledge.lists import OfficialPairing, load_list, load_pairings
 from bangfu.knowledge.ontology import edge_key
 from bangfu.planner.coverage import CoverageIndex, coverage, entries_from_codes, unpaired
 from graph.model import KnowledgeGraph
@@ -186,3 +186,39 @@ def test_json_carries_the_evidence(gaz, hunan):
     assert direct["documents"][0]["evidence"][0]["sentence"] == "长沙市对口帮扶龙山县"
     assert direct["documents"][0]["official"] is True
     assert [lc["via"] for lc in data["levels"]] == ["direct", "prefecture", "province"]
+
+
+def _official(helper: str, helper_code: str, helped: str, helped_code: str) -> OfficialPairing:
+    return OfficialPairing(
+        list_name="test",
+        row=1,
+        helper=helper,
+        helped=helped,
+        helper_codes=(helper_code,),
+        helped_codes=(helped_code,),
+        helped_exact=True,
+        level="county",
+        since=None,
+        until=None,
+        until_approx=False,
+        program="对口帮扶",
+        source_url="",
+        notes="",
+    )
+
+
+def test_a_helper_inside_the_listed_helper_is_official_and_not_the_other_way(gaz):
+    """The list pairs 江苏省 with 龙山县: a document naming 苏州市 (inside 江苏省) agrees with it. A list
+    pairing only 苏州市 says nothing of what 江苏省 as a whole does."""
+    g = nx.MultiDiGraph()
+    _edge(g, ("320500", "苏州市"), ("433130", "龙山县"), "对口帮扶", "2022-01-01")
+    entries = entries_from_codes(gaz, ["433130"])
+    province_listed = [_official("江苏省", "320000", "龙山县", "433130")]
+    [row] = coverage(g, entries, gazetteer=gaz, pairings=province_listed)
+    assert row.coverage == "direct" and row.not_official() == []
+
+    g = nx.MultiDiGraph()
+    _edge(g, ("320000", "江苏省"), ("433130", "龙山县"), "对口帮扶", "2022-01-01")
+    city_listed = [_official("苏州市", "320500", "龙山县", "433130")]
+    [row] = coverage(g, entries, gazetteer=gaz, pairings=city_listed)
+    assert [d.helper_name for d in row.not_official()] == ["江苏省"]

@@ -81,7 +81,34 @@ def test_utf16_without_text_after_its_bom_is_checked():
 def test_latin1_is_rejected_not_read_as_mojibake():
     with pytest.raises(LoadError) as info:
         decode("Coöperatie façade naïve résumé, élève".encode("latin-1"), "x.txt")
-    assert "no encoding gives readable Chinese" in str(info.value) or "not text" in str(info.value)
+    assert (
+        str(info.value)
+        == "x.txt: no encoding gives readable Chinese (best: gb18030, 14% everyday characters)"
+    )
+
+
+# GBK's extension characters (lead byte 0x81): valid GB18030, none of them everyday, none valid Big5
+_RARE = "".join(bytes((0x81, trail)).decode("gb18030") for trail in range(0x40, 0x7F))
+_RARE = "".join(ch for ch in _RARE if everyday_share(ch) == 0)
+_EVERYDAY = "村里合作社把菜卖到城里"
+
+
+def _with_share(everyday: int) -> bytes:
+    """100 characters in GB18030, ``everyday`` of them everyday ones."""
+    text = (_EVERYDAY * 10)[:everyday] + (_RARE * 2)[: 100 - everyday]
+    assert everyday_share(text) == everyday / 100
+    return text.encode("gb18030")
+
+
+def test_readable_chinese_starts_at_half_everyday_characters():
+    assert len(_RARE) >= 55
+    assert decode(_with_share(55), "x.txt").encoding == "gb18030"
+    with pytest.raises(LoadError) as info:
+        decode(_with_share(45), "x.txt")
+    assert (
+        str(info.value)
+        == "x.txt: no encoding gives readable Chinese (best: gb18030, 45% everyday characters)"
+    )
 
 
 def test_binary_sniffing():

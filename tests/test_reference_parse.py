@@ -109,6 +109,16 @@ def test_row_context_columns(gaz, tmp_path):
     assert [(e.code, e.via) for e in entries] == [("220402", "row"), ("433130", "row")]
 
 
+def test_row_context_that_rules_out_every_candidate_is_ignored(gaz, tmp_path):
+    """广东省 has no 龙山: the row's province cannot be right about both, so the candidates stay as hints."""
+    res = resolve_name(gaz, "龙山", ("440000",))
+    assert res.code is None and res.status == "ambiguous"
+    assert {"433130", "220402"} <= set(res.candidates)
+    path = _write(tmp_path, "ctx.csv", "省份,县\n广东省,龙山\n")
+    [entry] = parse_list_file(path, gaz).entries
+    assert entry.code is None and {"433130", "220402"} <= set(entry.candidates)
+
+
 def test_code_column_and_gbk(gaz, tmp_path):
     path = _write(tmp_path, "gbk.csv", "序号,区划代码,名称\n1,433130,龙山县\n2,433127000000,永顺\n", "gbk")
     assert [e.code for e in parse_list_file(path, gaz).entries] == ["433130", "433127"]

@@ -7,15 +7,16 @@ document's context → relations per sentence (assists, links) → facts with ev
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from bangfu.knowledge.cues import get_cues
-from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
 from bangfu.knowledge.lexicon import get_lexicon
 from bangfu.knowledge.ontology import ENTITY_TYPES
 from loaders.document import Document
-from loaders.extract.assists import abbreviations, all_facts
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
+from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
@@ -149,40 +150,69 @@ def _entities(mentions: Iterable[Mention]) -> list[Entity]:
     return list(out.values())
 
 
-def extract_document(doc: Document) -> Extraction:
-    text = doc.text
-    gaz, lex, cues, roles = get_gazetteer(), get_lexicon(), get_cues(), get_roles()
-    sentences = split_sentences(text)
-    starts = [s.start for s in sentences]
+@dataclass
+class State:
+    """What the stages hand on: each stage reads what earlier ones left and adds its own part."""
 
-    def sentence_of(pos: int) -> int:
-        return max(0, bisect.bisect_right(starts, pos) - 1)
+    doc: Document
+    gaz: Gazetteer = field(default_factory=get_gazetteer)
+    sentences: list[Sentence] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    ctx: DocContext | None = None
+    ext: Extraction | None = None
+    extra_entities: list[Mention] = field(default_factory=list)
+    seen_relations: set[tuple] = field(default_factory=set)
+    resolved: list[Mention] = field(default_factory=list)
 
-    found = get_matcher().find(text)
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def add_relation(self, rtype: str, source: str, target: str, s: Sentence, **kw) -> None:
+        key = (rtype, source, target, kw.get("mechanism"), s.start)
+        if key in self.seen_relations or source == target:
+            return
+        self.seen_relations.add(key)
+        self.ext.relations.append(Relation(rtype, source, target, _evidence(self.doc, s), **kw))
+
+
+def sentences_stage(st: State) -> None:
+    """Sentences with the headings above them, each with its span."""
+    st.sentences = split_sentences(st.text)
+    st.starts = [s.start for s in st.sentences]
+
+
+def mentions_stage(st: State) -> None:
+    """Every name: one automaton pass, one-character province abbreviations, pattern names, places
+    inside brand and campaign names."""
+    found = get_matcher().find(st.text)
     taken = {i for m in found for i in range(m.start, m.end)}
-    found += [m for m in find_province_abbreviations(text) if m.start not in taken]
+    found += [m for m in find_province_abbreviations(st.text) if m.start not in taken]
     found.sort(key=lambda m: (m.start, -m.end))
-    mentions = _merge_patterns(text, found)
-    mentions = _add_inner_regions(mentions)
+    st.mentions = _add_inner_regions(_merge_patterns(st.text, found))
+
+
+def resolve_stage(st: State) -> None:
+    """Each mention to one entity, with the document's own region as context; places below counties."""
+    doc, gaz = st.doc, st.gaz
     title_mentions = get_matcher().find(" ".join(filter(None, (doc.title, doc.source))), kinds=(REGION,))
-    ctx = home_context(gaz, mentions, title_mentions, doc.doc_number, head_end=300)
-    resolve_regions(gaz, [m for m in mentions if m.kind == REGION], ctx, sentence_of)
-    resolve_self_references(mentions, ctx)
-    resolve_lexicon(lex, gaz, mentions, ctx)
-    mentions = sorted(mentions + _places_below_counties(text, mentions), key=lambda m: (m.start, -m.end))
-    _qualify_pattern_orgs(mentions, ctx)
+    st.ctx = home_context(gaz, st.mentions, title_mentions, doc.doc_number, head_end=300)
+    resolve_regions(gaz, [m for m in st.mentions if m.kind == REGION], st.ctx, st.sentence_of)
+    resolve_self_references(st.mentions, st.ctx)
+    resolve_lexicon(get_lexicon(), gaz, st.mentions, st.ctx)
+    below = _places_below_counties(st.text, st.mentions)
+    st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
+    _qualify_pattern_orgs(st.mentions, st.ctx)
 
-    resolved = [m for m in mentions if m.entity_id]
-    actors = [m for m in resolved if m.container is None and m.via != "inner" and m.type in ENTITY_TYPES]
-    inner = [m for m in resolved if m.container is not None and m.type == "Region"]
-    brands = [m for m in resolved if m.type == "Brand"]
-    campaigns = [m for m in resolved if m.type == "Campaign"]
-    pair_mentions = [m for m in mentions if m.kind == PAIR_ABBR]
 
-    def inner_of(container: Mention) -> list[Mention]:
-        return [m for m in inner if m.container is container]
-
-    ext = Extraction(
+def relations_stage(st: State) -> None:
+    """The relation families, sentence by sentence: ASSISTS (families/), pairing abbreviations, links."""
+    doc, gaz, cues, roles = st.doc, st.gaz, get_cues(), get_roles()
+    st.ext = Extraction(
         doc={
             "id": doc.id,
             "path": doc.path,
@@ -191,15 +221,15 @@ def extract_document(doc: Document) -> Extraction:
             "doc_number": doc.doc_number,
         }
     )
-    extra_entities: list[Mention] = []
-    seen_rel: set[tuple] = set()
+    resolved = [m for m in st.mentions if m.entity_id]
+    actors = [m for m in resolved if m.container is None and m.via != "inner" and m.type in ENTITY_TYPES]
+    inner = [m for m in resolved if m.container is not None and m.type == "Region"]
+    brands = [m for m in resolved if m.type == "Brand"]
+    campaigns = [m for m in resolved if m.type == "Campaign"]
+    pair_mentions = [m for m in st.mentions if m.kind == PAIR_ABBR]
 
-    def add_relation(rtype: str, source: str, target: str, s: Sentence, **kw) -> None:
-        key = (rtype, source, target, kw.get("mechanism"), s.start)
-        if key in seen_rel or source == target:
-            return
-        seen_rel.add(key)
-        ext.relations.append(Relation(rtype, source, target, _evidence(doc, s), **kw))
+    def inner_of(container: Mention) -> list[Mention]:
+        return [m for m in inner if m.container is container]
 
     actor_starts = [a.start for a in actors]
     inner_starts = [m.start for m in inner]
@@ -208,50 +238,13 @@ def extract_document(doc: Document) -> Extraction:
     def within(starts: list[int], items: list[Mention], s: Sentence) -> list[Mention]:
         return items[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
-    for s in sentences:
+    for s in st.sentences:
         s_actors = within(actor_starts, actors, s)
         if not s_actors and not within(pair_starts, pair_mentions, s):
             continue
-        view = SentenceView(s, text, s_actors, within(inner_starts, inner, s), cues)
-        for fact in all_facts(view, roles):
-            if fact.helped is None:
-                ext.groups.append(Group(fact.helper.entity_id, fact.group, _evidence(doc, s), fact.mechanism))
-                continue
-            add_relation(
-                "ASSISTS",
-                fact.helper.entity_id,
-                fact.helped.entity_id,
-                s,
-                mechanism=fact.mechanism,
-                inferred=fact.inferred,
-                status=fact.status,
-                confidence=fact.confidence,
-            )
-        for m, helper, helped, mech in abbreviations(view, pair_mentions, gaz.pairing_abbreviations().get):
-            for code in (helper, helped):
-                region = gaz.by_code[code]
-                extra_entities.append(
-                    Mention(
-                        m.start,
-                        m.end,
-                        m.surface,
-                        REGION,
-                        [code],
-                        f"region:{code}",
-                        "Region",
-                        region.name,
-                        code,
-                    )
-                )
-            add_relation(
-                "ASSISTS",
-                f"region:{helper}",
-                f"region:{helped}",
-                s,
-                mechanism=mech,
-                inferred=True,
-                confidence=0.7,
-            )
+        view = SentenceView(s, st.text, s_actors, within(inner_starts, inner, s), cues)
+        _assists(st, view, s, roles)
+        _abbreviations(st, view, s, pair_mentions, gaz.pairing_abbreviations().get)
         links = [
             *operates(view),
             *partners(view),
@@ -260,10 +253,70 @@ def extract_document(doc: Document) -> Extraction:
             *organizes(view, campaigns),
         ]
         for link in links:
-            add_relation(
+            st.add_relation(
                 link.type, link.source.entity_id, link.target.entity_id, s, confidence=link.confidence
             )
+    st.resolved = resolved
 
-    ext.entities = _entities(resolved + extra_entities)
-    ext.unresolved = ctx.unresolved
-    return ext
+
+def _assists(st: State, view: SentenceView, s: Sentence, roles) -> None:
+    for fact in all_facts(view, roles):
+        if fact.helped is None:
+            st.ext.groups.append(
+                Group(fact.helper.entity_id, fact.group, _evidence(st.doc, s), fact.mechanism)
+            )
+            continue
+        st.add_relation(
+            "ASSISTS",
+            fact.helper.entity_id,
+            fact.helped.entity_id,
+            s,
+            mechanism=fact.mechanism,
+            inferred=fact.inferred,
+            status=fact.status,
+            confidence=fact.confidence,
+        )
+
+
+def _abbreviations(st: State, view: SentenceView, s: Sentence, pair_mentions, pairing_of) -> None:
+    for m, helper, helped, mech in abbreviations(view, pair_mentions, pairing_of):
+        for code in (helper, helped):
+            region = st.gaz.by_code[code]
+            st.extra_entities.append(
+                Mention(
+                    m.start, m.end, m.surface, REGION, [code], f"region:{code}", "Region", region.name, code
+                )
+            )
+        st.add_relation(
+            "ASSISTS",
+            f"region:{helper}",
+            f"region:{helped}",
+            s,
+            mechanism=mech,
+            inferred=True,
+            confidence=0.7,
+        )
+
+
+def entities_stage(st: State) -> None:
+    """The entities the facts name, and what could not be resolved (reported, not guessed)."""
+    st.ext.entities = _entities(st.resolved + st.extra_entities)
+    st.ext.unresolved = st.ctx.unresolved
+
+
+# the pipeline, in order (as spaCy's components): each a named function of the State
+STAGES: tuple[tuple[str, Callable[[State], None]], ...] = (
+    ("sentences", sentences_stage),
+    ("mentions", mentions_stage),
+    ("resolve", resolve_stage),
+    ("relations", relations_stage),
+    ("entities", entities_stage),
+)
+
+
+def extract_document(doc: Document) -> Extraction:
+    """One normalized Document → its facts, each with its evidence span in the original text."""
+    st = State(doc)
+    for _name, stage in STAGES:
+        stage(st)
+    return st.ext

@@ -1,0 +1,41 @@
+"""ASSISTS: who helps whom, from the ways the genre states it — one module per family of statements.
+
+Each family reads one SentenceView and yields AssistFacts; all_facts runs them in order, first fact
+per (helper, helped) wins. Counted or unnamed helped sides become group facts. Plans (将, 拟, 计划)
+and endings (曾, 此前, 不再) set the status; negations and examples yield nothing; delegation visits,
+cadre postings, friendship ties and parks named after two places are not assistance.
+"""
+
+from __future__ import annotations
+
+from loaders.extract.families.abbreviations import abbreviations
+from loaders.extract.families.common import AssistFact
+from loaders.extract.families.directed import directed
+from loaders.extract.families.groups import groups
+from loaders.extract.families.presence import consumption, presence
+from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
+from loaders.extract.roles import Roles
+from loaders.extract.view import SentenceView
+
+
+def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
+    facts: list[AssistFact] = []
+    seen: set[tuple] = set()
+    n_regions = sum(1 for a in view.actors if a.type == "Region")
+    if n_regions >= 2:
+        families = (directed, symmetric, co_subjects, presence, consumption, listed_pairs, groups)
+    elif len(view.actors) >= 2:
+        families = (directed, symmetric, groups)
+    else:
+        families = (directed, groups)
+    for family in families:
+        for fact in family(view, roles):
+            key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(fact)
+    return facts
+
+
+__all__ = ["AssistFact", "abbreviations", "all_facts"]

@@ -1,0 +1,113 @@
+"""What every relation family shares: the fact it yields, status, traps, examples, the mechanism
+and the roles table's verdict on a two-sided statement."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.mentions import Mention
+from loaders.extract.roles import Roles
+from loaders.extract.view import SentenceView
+
+COUNT_GROUP = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,9}?(?:省|自治区|市|州|地区|盟))?(?:(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)[\u4e00-\u9fff]{0,10}"
+    r"(?:市县区|县市区|乡镇|市县|市州|县|村|地区|乡|镇|单位|社区|安置区|团场))(?![村镇级市区])"
+)
+UNNAMED_GROUP = re.compile(
+    r"^(?:对口支援|对口帮扶|对口协作|东西部协作|协作|帮扶|受援)+(?:协作)?(?:地区|地|县|方)"
+)
+
+
+@dataclass
+class AssistFact:
+    helper: Mention
+    helped: Mention | None
+    group: str | None
+    mechanism: str
+    inferred: bool
+    status: str
+    confidence: float
+    reason: str
+
+
+def status_of(view: SentenceView, *texts: str) -> str | None:
+    """'planned' | 'past' | 'current', or None for a negated statement."""
+    joined = "".join(texts)
+    if view.cues.any_in("negation", joined):
+        return None
+    if view.cues.any_in("past", joined):
+        return "past"
+    plan = view.cues.any_in("plan", joined)
+    if plan and not re.search(re.escape(plan) + r"(?:继续|持续|进一步|长期)", joined):
+        return "planned"  # 将继续对口帮扶 is a pairing in force that goes on
+    return "current"
+
+
+def is_trap(view: SentenceView, lo: int, hi: int) -> bool:
+    return view.cues.any_in("trap", view.text[lo:hi]) is not None
+
+
+def is_example(view: SentenceView, lo: int) -> bool:
+    return view.cues.any_in("example", view.text[max(view.start, lo - 6) : lo]) is not None
+
+
+def mechanism_for(
+    view: SentenceView, cue_mech: str | None, helper: Mention, helped: Mention | None, roles: Roles
+) -> str:
+    if cue_mech:
+        return cue_mech
+    heading = view.heading_mechanism()
+    if heading:
+        return heading
+    sentence = view.sentence_mechanism()
+    if sentence:
+        return sentence
+    if helped is not None and helper.code and helped.code:
+        pair = roles.official(helper.code, helped.code)
+        if pair:
+            return pair.mechanism
+        return "对口帮扶"
+    return "定点帮扶" if helper.type in ("Agency", "Organization") else "对口帮扶"
+
+
+def is_region(m: Mention) -> bool:
+    return m.type == "Region" and bool(m.code)
+
+
+def place_code(m: Mention) -> str | None:
+    """A place's code, or its county's for a village or township written below one."""
+    if m.type != "Region":
+        return None
+    return m.code or (m.candidates[0] if m.candidates else None)
+
+
+SENT_END = re.compile(r"[。；;！？]")
+
+
+def pairing_mechanism(view: SentenceView, rest: str) -> str | None:
+    """Where the text says which mechanism a two-sided statement belongs to, nearest first."""
+    clause = SENT_END.split(rest, 1)[0]
+    for text in (clause,):
+        mech = view.cues.find_mechanism(text.replace("消费帮扶", "").replace("消费扶贫", ""))
+        if mech:
+            return mech
+    for cue in view.cues.words("symmetric"):
+        if cue in clause and view.cues.mechanism("symmetric", cue) == "结对帮扶":
+            return "结对帮扶"
+    return view.heading_mechanism() or view.sentence_mechanism()
+
+
+def two_sided(a: Mention, b: Mention, mech: str, status: str, roles: Roles) -> AssistFact | None:
+    if a.type != "Region" and b.type == "Region":
+        return AssistFact(a, b, None, mech, True, status, 0.75, "symmetric (organisation helps place)")
+    if b.type != "Region" and a.type == "Region":
+        return AssistFact(b, a, None, mech, True, status, 0.75, "symmetric (organisation helps place)")
+    ca, cb = place_code(a), place_code(b)
+    if a.type != "Region" or b.type != "Region" or not ca or not cb or ca == cb:
+        return None
+    decided = roles.direction(ca, cb)
+    if decided is None:
+        return None
+    helper, helped = (a, b) if decided[0] == ca else (b, a)
+    return AssistFact(helper, helped, None, mech, True, status, 0.75, f"symmetric ({decided[2]})")

@@ -1,0 +1,155 @@
+"""Directed statements: X对口帮扶Y, A、B分别对口帮扶X、Y (in order only with 分别), X对Y开展帮扶,
+and the passive forms Y由X对口帮扶, Y接受X帮扶, Y是X的对口帮扶县."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.extract.families.common import (
+    COUNT_GROUP,
+    UNNAMED_GROUP,
+    AssistFact,
+    is_example,
+    is_region,
+    is_trap,
+    mechanism_for,
+    status_of,
+)
+from loaders.extract.mentions import Mention
+from loaders.extract.roles import Roles
+from loaders.extract.view import SentenceView
+
+_PASSIVE_BEFORE = ("改由", "由", "接受", "得到", "受到")
+_IS_TARGET_OF = re.compile(r"^(?:的)?(?:重点)?(?:县|市|州|地区|对象|乡镇|村)")  # 龙山县是长沙市对口帮扶县
+
+
+def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """Every directed cue of the sentence, longest first where cues overlap (对口帮扶 over 帮扶)."""
+    for m in _directed_cues(view).finditer(view.text, view.start, view.end):
+        yield from _directed_at(view, roles, m.group(0), m.start(), m.end())
+
+
+_CUE_RE: dict[int, re.Pattern[str]] = {}
+
+
+def _directed_cues(view: SentenceView) -> re.Pattern[str]:
+    key = id(view.cues)
+    if key not in _CUE_RE:
+        _CUE_RE[key] = re.compile("|".join(map(re.escape, view.cues.words("directed"))))
+    return _CUE_RE[key]
+
+
+# what may stand between a helper and its trigger: adverbs, time, status and 分别 — never another verb
+_FILLER = re.compile(
+    r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
+    r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
+    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的)*$"
+)
+
+
+_DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位)*$")
+
+
+def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:
+    text = view.text
+    helpers, filler = view.run_before(pos)
+    if helpers and _DO.match(filler) and text[helpers[0].start - 1 : helpers[0].start] == "对":
+        # X对Y开展对口帮扶: the run before 对 helps the run after it
+        yield from _dui_form(view, roles, cue, helpers, filler)
+        return
+    if not helpers or not _FILLER.match(filler):
+        return
+    clause_lo, clause_hi = view.clause_bounds(pos)
+    if is_trap(view, clause_lo, clause_hi) or is_example(view, helpers[0].start):
+        return
+    mech = view.cues.mechanism("directed", cue)
+    run_start = view.chain_start(helpers[0])
+    lead = text[max(clause_lo, run_start - 4) : run_start]
+    # Y由X对口帮扶: the run before 由 is the helped side
+    passive_helped: list[Mention] = []
+    for word in _PASSIVE_BEFORE:
+        if lead.endswith(word):
+            passive_helped, _ = view.run_before(run_start - len(word))
+            break
+    if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
+        passive_helped, _ = view.run_before(run_start - 1)
+    # 调整为/改由 before the helper names the new pairing, which is current; after the helped place
+    # (below) it ends the old one
+    status = status_of(view, re.sub(r"调整为|改为|变更为|改由", "", lead), filler)
+    if status is None:
+        return
+    tail = text[end : min(view.end, end + 12)]
+
+    def fact(helper: Mention, helped: Mention | None, group: str | None, confidence: float, why: str):
+        return AssistFact(
+            helper,
+            helped,
+            group,
+            mechanism_for(view, mech, helper, helped, roles),
+            False,
+            status,
+            confidence,
+            why,
+        )
+
+    if passive_helped:
+        for helper in helpers:
+            for helped in passive_helped:
+                if is_region(helped) and helper is not helped:
+                    yield fact(helper, helped, None, 0.9, "passive")
+        return
+    after = end
+    if tail.startswith(("了", "的")):
+        after += 1
+    helped_run = view.run_after(after, max_gap=0)
+    if not helped_run:
+        rest = text[after : view.end]
+        group = COUNT_GROUP.match(rest) or UNNAMED_GROUP.match(rest)
+        if group:
+            for helper in helpers:
+                yield fact(helper, None, group.group(0), 0.85, "group")
+            return
+        # 原由湘潭市对口帮扶的永顺县，调整为衡阳市对口帮扶: the new helper takes over the place just named
+        if re.search(r"(?:调整为|改为|变更为|改由)$", text[view.start : run_start]):
+            before = [
+                a for a in view.actors if a.end <= run_start and a.type == "Region" and a not in helpers
+            ]
+            if before:
+                yield fact(helpers[-1], before[-1], None, 0.85, "replacement")
+        return
+    if any(h.type != "Region" for h in helped_run):  # places below a county have no code
+        return
+    after_text = text[helped_run[-1].end : min(view.end, helped_run[-1].end + 6)]
+    if after_text.startswith(("调整为", "改为", "变更为")):
+        status = "past"
+    if len(helpers) > 1 and len(helped_run) > 1:
+        if "分别" in filler and len(helpers) == len(helped_run):
+            pairs = list(zip(helpers, helped_run, strict=True))
+        else:
+            return  # many to many without 分别: the text does not say who helps whom
+    else:
+        pairs = [(h, t) for h in helpers for t in helped_run]
+    for helper, helped in pairs:
+        if helper.entity_id != helped.entity_id:
+            yield fact(helper, helped, None, 0.95, "directed")
+
+
+def _dui_form(
+    view: SentenceView, roles: Roles, cue: str, helped: list[Mention], filler: str
+) -> Iterator[AssistFact]:
+    helpers, lead_filler = view.run_before(helped[0].start - 1)
+    if not helpers or not _FILLER.match(lead_filler) or any(h.type != "Region" for h in helped):
+        return
+    lo, hi = view.clause_bounds(helped[0].start)
+    if is_trap(view, lo, hi) or is_example(view, helpers[0].start):
+        return
+    status = status_of(view, view.text[max(view.start, helpers[0].start - 4) : helpers[0].start], lead_filler)
+    if status is None:
+        return
+    mech = view.cues.mechanism("directed", cue)
+    for helper in helpers:
+        for target in helped:
+            if helper.entity_id != target.entity_id:
+                mech_for = mechanism_for(view, mech, helper, target, roles)
+                yield AssistFact(helper, target, None, mech_for, False, status, 0.9, "X对Y开展帮扶")

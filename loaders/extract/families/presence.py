@@ -1,0 +1,77 @@
+"""A place acting in another: 青岛…在甘肃建设孵化基地 (presence), 推动Y产品销往X and X…在Y消费
+(consumption): the subject helps the place it acts in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.extract.families.common import AssistFact, is_region, is_trap, status_of
+from loaders.extract.mentions import Mention
+from loaders.extract.roles import Roles
+from loaders.extract.view import SentenceView
+
+_BUILD = re.compile(r"^(?:建设|建立|设立|援建|打造|共建|投资建设|开设|兴建)")
+
+
+def _acts_in(
+    view: SentenceView, roles: Roles, what: re.Pattern[str]
+) -> Iterator[tuple[Mention, Mention, str]]:
+    """(subject, place, status) for "subject…在place<what>": the sentence's subject doing something in
+    another place that is neither inside it nor around it."""
+    subject = view.subject()
+    if subject is None or not is_region(subject):
+        return
+    for target in view.actors:
+        if target.start <= subject.end or not is_region(target):
+            continue
+        if view.text[target.start - 1 : target.start] != "在" or roles.related(subject.code, target.code):
+            continue
+        if not what.match(view.text[target.end : target.end + 16]) or is_trap(view, view.start, view.end):
+            continue
+        status = status_of(view, view.text[view.start : target.start])
+        if status is not None:
+            yield subject, target, status
+
+
+def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """青岛…在甘肃建设孵化基地: the subject acts in another place under a pairing mechanism."""
+    for subject, target, status in _acts_in(view, roles, _BUILD):
+        mech = view.heading_mechanism() or view.sentence_mechanism()
+        pair = roles.official(subject.code, target.code)
+        if mech or pair is not None:
+            yield AssistFact(subject, target, None, mech or pair.mechanism, False, status, 0.8, "presence")
+
+
+_SOLD_TO = "销往"
+_CONSUME_IN = re.compile(
+    r"^(?:省|市|县|州)?(?:的)?(?:脱贫地区|贫困地区|欠发达地区|脱贫县|协作地区)?[\u4e00-\u9fff]{0,6}?(?:旅游消费|消费|采购|购买|旅游)"
+)
+
+
+def consumption(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    pos = text.find(_SOLD_TO, view.start, view.end)
+    while pos >= 0:
+        buyers = view.run_after(pos + len(_SOLD_TO), max_gap=0)
+        lo, _ = view.clause_bounds(pos)
+        sellers = [a for a in view.actors if lo <= a.start < pos and is_region(a)]
+        if buyers and sellers and is_region(buyers[0]) and "产品" in text[sellers[-1].end : pos]:
+            helper, helped = buyers[0], sellers[-1]
+            if helper.code != helped.code and not is_trap(view, view.start, view.end):
+                status = status_of(view, text[lo:pos])
+                if status is not None:
+                    mech = _consumption_mechanism(view, roles, helper, helped)
+                    yield AssistFact(helper, helped, None, mech, False, status, 0.8, "consumption (销往)")
+        pos = text.find(_SOLD_TO, pos + 1, view.end)
+    for subject, target, status in _acts_in(view, roles, _CONSUME_IN):
+        mech = _consumption_mechanism(view, roles, subject, target)
+        yield AssistFact(subject, target, None, mech, False, status, 0.8, "consumption (在Y消费)")
+
+
+def _consumption_mechanism(view: SentenceView, roles: Roles, helper: Mention, helped: Mention) -> str:
+    heading = view.heading_mechanism()
+    if heading:
+        return heading
+    pair = roles.official(helper.code, helped.code)
+    return pair.mechanism if pair else "消费帮扶"

@@ -1,0 +1,116 @@
+"""Two-sided statements whose direction the text does not give: X与Y建立/签订/结对…, X、Y举办…双向游
+for an official pair, and pairs listed as X—Y or table rows under a pairing heading. The roles table
+decides who helps; every fact is marked inferred."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.extract.families.common import (
+    SENT_END,
+    AssistFact,
+    is_example,
+    is_region,
+    is_trap,
+    pairing_mechanism,
+    status_of,
+    two_sided,
+)
+from loaders.extract.mentions import Mention
+from loaders.extract.roles import Roles
+from loaders.extract.view import SentenceView
+
+_SYMMETRIC_JOIN = ("与", "和", "同")
+_ESTABLISH = re.compile(r"建立|签订|签署|结对|结成|开展|携手|达成|深化|加强")
+
+
+def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """X与Y(、Z)建立/签订/结对…: both sides named, the direction is inferred.
+
+    Between two places the roles table decides; between an organisation or agency and places, the
+    organisation is the helper (a county does not help a ministry or a bank).
+    """
+    actors = view.actors
+    for i, a in enumerate(actors):
+        if a.type not in ("Region", "Agency", "Organization") or view.chain_end(a) is not a:
+            continue
+        if i + 1 >= len(actors) or view.between(a.end, actors[i + 1].start) not in _SYMMETRIC_JOIN:
+            continue
+        run = view.run_after(actors[i + 1].start, connectors=("、", "和", "及"), max_gap=0)
+        if not run:
+            continue
+        rest = view.text[run[-1].end : view.end]
+        est = _ESTABLISH.search(rest)
+        if not est or is_trap(view, view.start, view.end) or "友好" in rest:
+            continue
+        mech = pairing_mechanism(view, rest)
+        if not mech and (a.type != "Region" or any(b.type != "Region" for b in run)):
+            # 国家电网公司与长阳县签订帮扶协议: a unit's pairing with places is 定点帮扶 in this genre
+            if re.search(r"帮扶|扶贫|支援", SENT_END.split(rest, 1)[0]):
+                mech = "定点帮扶"
+        if not mech:
+            continue
+        lead = view.text[max(view.start, a.start - 6) : a.start]
+        status = status_of(view, lead, rest[: est.start()])
+        if status is None or is_example(view, a.start):
+            continue
+        for b in run:
+            fact = two_sided(a, b, mech, status, roles)
+            if fact is not None:
+                yield fact
+
+
+def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """山东、甘肃举办…双向游: two places acting together that form an official pair."""
+    subject = view.subject()
+    if subject is None or not is_region(subject):
+        return
+    run = view.run_after(subject.start, connectors=("、", "和", "与"), max_gap=0)
+    if len(run) != 2 or not all(is_region(m) for m in run):
+        return
+    others = {a.code for a in view.actors if is_region(a)} - {run[0].code, run[1].code}
+    clause_lo, clause_hi = view.clause_bounds(run[1].end)
+    nxt = view.text[run[1].end : run[1].end + 1]
+    if others - _within_any(roles, others, run) or nxt in ("等",):
+        return
+    if is_trap(view, view.start, view.end):
+        return
+    pair = roles.official(run[0].code, run[1].code)
+    if pair is None:
+        return
+    a, b = run
+    forward = roles.covers(pair.helper, a.code)
+    helper, helped = (a, b) if forward else (b, a)
+    status = status_of(view, view.text[view.start : a.start])
+    if status is None:
+        return
+    yield AssistFact(
+        helper, helped, None, pair.mechanism, True, status, 0.7, "co-subjects (official pairing)"
+    )
+
+
+def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
+    return {c for c in codes if any(roles.related(m.code, c) for m in run)}
+
+
+_PAIR_SEP = ("—", "——", "－", "-", "→", "\t", "|", "｜")
+
+
+def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """结对关系：长沙市—龙山县；株洲市—泸溪县 and table rows "株洲市<TAB>泸溪县" under a pairing heading:
+    the text lists the pair, the roles table says which side helps."""
+    mech = view.sentence_mechanism() or view.heading_mechanism()
+    if not mech:
+        return
+    regions = [a for a in view.actors if a.type == "Region"]
+    for a, b in zip(regions, regions[1:], strict=False):
+        if view.chain_end(a) is not a or view.between(a.end, b.start).strip(" ") not in _PAIR_SEP:
+            continue
+        b = view.chain_end(b)
+        if is_trap(view, view.start, view.end):
+            return
+        fact = two_sided(a, b, mech, "current", roles)
+        if fact is not None:
+            fact.confidence, fact.reason = 0.7, f"listed pair ({fact.reason})"
+            yield fact

@@ -1,10 +1,12 @@
 """Read files and folders into Documents: the one entry point every command and page uses.
 
 ``load_path`` reads one file or raises LoadError naming it; ``iter_documents`` walks files and folders
-(recursively, in sorted order), reports each file it cannot read through ``on_error("path: reason")``
+(recursively, in sorted order), reports each file it cannot read through ``on_error(path, reason)``
 and goes on with the rest. The same content under two names is one document (its id is a hash of the
 normalized text, so the same notice saved as GBK and as UTF-8 is one too): read once, and the second
 name reported through ``on_duplicate`` (or ``on_error`` when no such callback is given).
+``OnError``, ``Duplicates`` and ``DEFAULT_MAX_BYTES`` are also what the process pool
+(bangfu/pipeline/pool.py) uses, so a build and ``bangfu docs`` read and report the same files alike.
 
 Hidden files and folders (.git, .DS_Store) are skipped when walking a folder: they are never documents.
 A file named explicitly is always read.
@@ -44,7 +46,26 @@ SUPPORTED = tuple(sorted(READERS))
 JOIN_PAGE_BREAKS = {"txt", "md", "pdf", "docx"}
 HEAD_CHARS, TAIL_CHARS = 6000, 600  # where title, date, 文号 and source stand
 
-OnError = Callable[[str], None]
+OnError = Callable[[str, str], None]
+"""Hears of a file or folder that was not read: ``(path, reason)``; the path is never parsed out of a
+message, so any file name (``a: b.txt`` too) comes through whole."""
+
+
+class Duplicates:
+    """Content ids seen so far, each with the first path it was read from.
+
+    ``check(doc_id, path)`` is None the first time an id comes by and, after that, the reason to
+    report for the later path: the one rule for "same content under two names" everywhere."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+
+    def check(self, doc_id: str, path: str) -> str | None:
+        first = self._first.get(doc_id)
+        if first is None:
+            self._first[doc_id] = path
+            return None
+        return f"same content as {first}, read once"
 
 
 def _size(n: int) -> str:
@@ -127,12 +148,12 @@ def _load(path: str, max_bytes: int) -> Document:
 def list_files(paths: Iterable[str | os.PathLike], on_error: OnError | None = None) -> Iterator[str]:
     """Files below each path, sorted per folder; hidden files and folders are skipped.
 
-    A folder that cannot be listed is reported through ``on_error`` ("path: reason"), not skipped
+    A folder that cannot be listed is reported through ``on_error(path, reason)``, not skipped
     silently as os.walk would."""
 
     def walk_error(exc: OSError) -> None:
         if on_error is not None:
-            on_error(f"{exc.filename}: cannot list folder: {exc.strerror or exc}")
+            on_error(str(exc.filename), f"cannot list folder: {exc.strerror or exc}")
 
     for p in map(str, paths):
         if os.path.isdir(p):
@@ -152,17 +173,17 @@ def iter_documents(
     on_duplicate: OnError | None = None,
 ) -> Iterator[Document]:
     """Every readable document below ``paths``, each once; problems reported and passed over."""
-    seen: dict[str, str] = {}
-    report = on_error or (lambda _msg: None)
+    duplicates = Duplicates()
+    report = on_error or (lambda _path, _reason: None)
     report_duplicate = on_duplicate or report
     for path in list_files(paths, on_error=report):
         try:
             doc = load_path(path, max_bytes)
         except LoadError as exc:
-            report(str(exc))
+            report(exc.path, exc.reason)
             continue
-        if doc.id in seen:
-            report_duplicate(f"{path}: same content as {seen[doc.id]}, read once")
+        again = duplicates.check(doc.id, path)
+        if again:
+            report_duplicate(path, again)
             continue
-        seen[doc.id] = path
         yield doc

@@ -185,9 +185,9 @@ def _walk_meeting_a_locked_folder(files: list[str]):
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(read.os, "walk", _walk_meeting_a_locked_folder(["a.txt"]))
-    errors: list[str] = []
-    assert list(list_files([tmp_path], on_error=errors.append)) == [str(tmp_path / "a.txt")]
-    assert errors == [f"{tmp_path / 'locked'}: cannot list folder: Permission denied"]
+    errors: list[tuple[str, str]] = []
+    assert list(list_files([tmp_path], on_error=lambda *e: errors.append(e))) == [str(tmp_path / "a.txt")]
+    assert errors == [(str(tmp_path / "locked"), "cannot list folder: Permission denied")]
 
 
 def test_the_rest_of_the_batch_goes_on(tmp_path):
@@ -195,13 +195,26 @@ def test_the_rest_of_the_batch_goes_on(tmp_path):
     (tmp_path / "b_good.txt").write_text("长沙市对口帮扶龙山县。", encoding="utf-8")
     (tmp_path / "c.exe").write_bytes(b"MZ\x00\x00")
     (tmp_path / "d_blob.md").write_bytes(b"\x00\x01\x02" * 100)
-    errors: list[str] = []
-    docs = list(iter_documents([tmp_path], on_error=errors.append))
+    errors: list[tuple[str, str]] = []
+    docs = list(iter_documents([tmp_path], on_error=lambda *e: errors.append(e)))
     assert [d.text for d in docs] == ["长沙市对口帮扶龙山县。"]
-    assert [e.split(": ", 1)[0] for e in errors] == [
-        str(tmp_path / n) for n in ("a_empty.txt", "c.exe", "d_blob.md")
+    assert [path for path, _ in errors] == [str(tmp_path / n) for n in ("a_empty.txt", "c.exe", "d_blob.md")]
+    assert [reason.split(" ")[0] for _, reason in errors] == ["empty", "unsupported", "binary"]
+
+
+def test_a_file_name_with_a_colon_and_space_is_reported_whole(tmp_path):
+    """The path is handed over as it is, never cut out of a "path: reason" message."""
+    odd = tmp_path / "通知: 第2号.txt"
+    odd.write_bytes(b"")
+    (tmp_path / "plain.txt").write_text("株洲市对口帮扶泸溪县。", encoding="utf-8")
+    (tmp_path / "again: copy.txt").write_text("株洲市对口帮扶泸溪县。", encoding="utf-8")
+    errors: list[tuple[str, str]] = []
+    docs = list(iter_documents([tmp_path], on_error=lambda *e: errors.append(e)))
+    assert [d.path for d in docs] == [str(tmp_path / "again: copy.txt")]
+    assert errors == [  # in file order: again… < plain… < 通知…
+        (str(tmp_path / "plain.txt"), f"same content as {tmp_path / 'again: copy.txt'}, read once"),
+        (str(odd), "empty file"),
     ]
-    assert [e.split(": ", 1)[1].split(" ")[0] for e in errors] == ["empty", "unsupported", "binary"]
 
 
 def test_builds_hear_of_folders_that_cannot_be_listed_too(tmp_path, monkeypatch):

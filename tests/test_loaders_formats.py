@@ -251,11 +251,15 @@ def test_docx_title_property_is_used_when_it_is_one(tmp_path):
 def test_same_content_under_two_names_is_one_document(tmp_path):
     (tmp_path / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
     (tmp_path / "b.txt").write_bytes(SIMPLIFIED.encode("gb18030"))
-    errors: list[str] = []
-    duplicates: list[str] = []
-    docs = list(iter_documents([tmp_path], on_error=errors.append, on_duplicate=duplicates.append))
+    errors: list[tuple[str, str]] = []
+    duplicates: list[tuple[str, str]] = []
+    docs = list(
+        iter_documents(
+            [tmp_path], on_error=lambda *e: errors.append(e), on_duplicate=lambda *d: duplicates.append(d)
+        )
+    )
     assert len(docs) == 1 and errors == []
-    assert duplicates == [f"{tmp_path / 'b.txt'}: same content as {tmp_path / 'a.txt'}, read once"]
+    assert duplicates == [(str(tmp_path / "b.txt"), f"same content as {tmp_path / 'a.txt'}, read once")]
 
 
 def test_folders_are_read_recursively_in_order_hidden_ones_skipped(tmp_path):

@@ -33,11 +33,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-GAZETTEER_CSV = ROOT / "data" / "gazetteer" / "regions.csv"
-EASTERN_CSV = ROOT / "data" / "gazetteer" / "eastern_partners.csv"
-# the reference pairings: the project's copy first, the shared originals on a development machine
-REFERENCE_DIRS = (ROOT / "data" / "reference", ROOT.parent / "shared" / "reference")
+from bangfu.knowledge.paths import data_dir
+
+GAZETTEER_CSV = data_dir() / "gazetteer" / "regions.csv"
+EASTERN_CSV = data_dir() / "gazetteer" / "eastern_partners.csv"
+REFERENCE_DIR = data_dir() / "reference"
 PAIRING_FILES = ("east_west_pairings.csv", "hunan_internal_pairings.csv")
 
 # style → share of the corpus; the order is the order styles are listed in reports
@@ -96,49 +96,25 @@ class Places:
         return [p for p in self.provinces if p.code not in self.eastern and p.code in self.counties_of]
 
 
-# Used only when data/gazetteer is missing (a partial checkout): enough for the smoke test to run.
-_FALLBACK = [
-    ("430000", "湖南省", "province", None, "湖南"),
-    ("433100", "湘西土家族苗族自治州", "prefecture", "430000", "湘西州|湘西"),
-    ("433130", "龙山县", "county", "433100", "龙山"),
-    ("433122", "泸溪县", "county", "433100", "泸溪"),
-    ("430100", "长沙市", "prefecture", "430000", "长沙"),
-    ("430200", "株洲市", "prefecture", "430000", "株洲"),
-    ("370000", "山东省", "province", None, "山东"),
-    ("370100", "济南市", "prefecture", "370000", "济南"),
-    ("370102", "历下区", "county", "370100", ""),
-    ("620000", "甘肃省", "province", None, "甘肃"),
-    ("621200", "陇南市", "prefecture", "620000", "陇南"),
-    ("621221", "成县", "county", "621200", ""),
-]
-
-
 @functools.cache
 def load_places(path: Path = GAZETTEER_CSV, eastern_path: Path = EASTERN_CSV) -> Places:
     """Places from the gazetteer's CSV (read directly: the corpus must not change with the matcher)."""
     by_code: dict[str, Place] = {}
-    if path.exists():
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                if row["level"] not in ("province", "prefecture", "county"):
-                    continue
-                aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
-                by_code[row["code"]] = Place(
-                    row["code"], row["name"], row["level"], row["parent"] or None, row["province"], aliases
-                )
-    else:
-        for code, name, level, parent, aliases in _FALLBACK:
-            by_code[code] = Place(
-                code, name, level, parent, code[:2] + "0000", tuple(a for a in aliases.split("|") if a)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["level"] not in ("province", "prefecture", "county"):
+                continue
+            aliases = tuple(a for a in (row.get("aliases") or "").split("|") if a)
+            by_code[row["code"]] = Place(
+                row["code"], row["name"], row["level"], row["parent"] or None, row["province"], aliases
             )
     eastern = {"110000", "120000", "310000", "320000", "330000", "350000", "370000", "440000"}
-    if eastern_path.exists():
-        with eastern_path.open(encoding="utf-8", newline="") as fh:
-            eastern |= {
-                by_code[r["code"]].province
-                for r in csv.DictReader(fh)
-                if r.get("role") == "eastern" and r["code"] in by_code
-            }
+    with eastern_path.open(encoding="utf-8", newline="") as fh:
+        eastern |= {
+            by_code[r["code"]].province
+            for r in csv.DictReader(fh)
+            if r.get("role") == "eastern" and r["code"] in by_code
+        }
     return Places(by_code, eastern=eastern & set(by_code))
 
 
@@ -147,10 +123,7 @@ def load_reference_pairings() -> tuple[tuple[str, str, str], ...]:
     """(helper, helped, mechanism) as the official lists write them; one-to-one rows only."""
     out: list[tuple[str, str, str]] = []
     for name in PAIRING_FILES:
-        path = next((d / name for d in REFERENCE_DIRS if (d / name).exists()), None)
-        if path is None:
-            continue
-        with path.open(encoding="utf-8", newline="") as fh:
+        with (REFERENCE_DIR / name).open(encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh):
                 helper, helped = row.get("helper") or "", row.get("helped") or ""
                 if not helper or not helped or any(c in helper + helped for c in "/、，,?"):

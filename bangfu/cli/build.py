@@ -7,7 +7,10 @@ import sys
 import time
 from typing import TextIO
 
+from bangfu.cli.read_args import add_max_mb_argument, max_bytes
 from bangfu.cli.store_args import add_store_argument, store_path
+from bangfu.pipeline.build import build_store, default_workers
+from graph.store.embedded import StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="files or folders (default data/corpus)",
     )
     add_store_argument(p)
-    p.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this (default 50)")
+    add_max_mb_argument(p)
     p.add_argument(
         "--workers",
         type=int,
@@ -62,9 +65,6 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bangfu.pipeline.build import build_store, default_workers
-    from graph.store.embedded import StoreError
-
     store = store_path(args)
     started = time.perf_counter()
     try:
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             args.paths,
             store,
             workers=args.workers or default_workers(),
-            max_bytes=int(args.max_mb * 1024 * 1024),
+            max_bytes=max_bytes(args),
             all_regions=args.all_regions,
             progress=None if args.quiet else ProgressBar(),
         )

@@ -12,18 +12,20 @@ import argparse
 import json
 import sys
 
+from bangfu.cli.read_args import add_max_mb_argument, max_bytes
+from loaders.document import Document
+from loaders.read import iter_documents
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("docs", help="read documents and show what was loaded", description=__doc__)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
     p.add_argument("--json", action="store_true", help="one JSON object per document, with its text")
-    p.add_argument(
-        "--max-mb", type=float, default=50.0, metavar="N", help="skip files larger than N MB (default 50)"
-    )
+    add_max_mb_argument(p)
     p.set_defaults(func=run)
 
 
-def _line(doc) -> str:
+def _line(doc: Document) -> str:
     fmt = doc.format if not doc.encoding or doc.encoding == "utf-8" else f"{doc.format}/{doc.encoding}"
     warn = f"  warnings: {'; '.join(doc.warnings)}" if doc.warnings else ""
     return (
@@ -33,26 +35,21 @@ def _line(doc) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from loaders.read import iter_documents
-
-    if args.max_mb <= 0:
-        print("bangfu docs: --max-mb must be positive", file=sys.stderr)
-        return 2
     failed = duplicates = 0
 
-    def on_error(message: str) -> None:
+    def on_error(path: str, reason: str) -> None:
         nonlocal failed
         failed += 1
-        print(f"bangfu docs: {message}", file=sys.stderr)
+        print(f"bangfu docs: {path}: {reason}", file=sys.stderr)
 
-    def on_duplicate(message: str) -> None:
+    def on_duplicate(path: str, reason: str) -> None:
         nonlocal duplicates
         duplicates += 1
-        print(f"bangfu docs: note: {message}", file=sys.stderr)
+        print(f"bangfu docs: note: {path}: {reason}", file=sys.stderr)
 
     count = 0
-    max_bytes = int(args.max_mb * 1024 * 1024)
-    for doc in iter_documents(args.paths, max_bytes=max_bytes, on_error=on_error, on_duplicate=on_duplicate):
+    limit = max_bytes(args)
+    for doc in iter_documents(args.paths, max_bytes=limit, on_error=on_error, on_duplicate=on_duplicate):
         count += 1
         if args.json:
             record = doc.summary() | {

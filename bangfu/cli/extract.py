@@ -11,26 +11,27 @@ import argparse
 import json
 import sys
 
+from bangfu.cli.read_args import add_max_mb_argument, max_bytes
+from loaders.extract.pipeline import extract_document
+from loaders.read import iter_documents
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract entities and relations (JSON lines)", description=__doc__)
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (read recursively)")
-    p.add_argument("--max-mb", type=float, default=50.0, help="skip files larger than this (default 50)")
+    add_max_mb_argument(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from loaders.extract.pipeline import extract_document
-    from loaders.read import iter_documents
-
     errors: list[str] = []
 
-    def on_error(message: str) -> None:
-        errors.append(message)
-        print(message, file=sys.stderr)
+    def on_error(path: str, reason: str) -> None:
+        errors.append(path)
+        print(f"{path}: {reason}", file=sys.stderr)
 
     count = 0
-    for doc in iter_documents(args.paths, max_bytes=int(args.max_mb * 1024 * 1024), on_error=on_error):
+    for doc in iter_documents(args.paths, max_bytes=max_bytes(args), on_error=on_error):
         record = extract_document(doc).to_json()  # "unresolved": names reported, not guessed
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1

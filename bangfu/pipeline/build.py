@@ -1,10 +1,9 @@
 """From files to a store: read, extract, merge, write — with a report of what was skipped and why.
 
 Reading and extraction run through ``bangfu.pipeline.pool.iter_extractions`` (ordered, streamed, across
-worker processes), imported when a build runs: the graph, its stores and their tests work on hand-built
-facts even where the loaders or the pipeline are missing. An unreadable file, a failed extraction or
-facts outside the ontology are reported and the build goes on; only the store write itself is
-all-or-nothing (graph/store/embedded.py swaps the file atomically).
+worker processes). An unreadable file, a failed extraction or facts outside the ontology are reported
+and the build goes on; only the store write itself is all-or-nothing (graph/store/embedded.py swaps the
+file atomically).
 """
 
 from __future__ import annotations
@@ -16,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bangfu.knowledge.gazetteer import GazetteerLike
+from bangfu.knowledge.lists import designations_by_code
+from bangfu.pipeline.pool import iter_extractions
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
 from graph.store.embedded import write_store
-
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+from loaders.read import DEFAULT_MAX_BYTES, list_files
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, current item)
 
@@ -43,18 +44,14 @@ def build_graph(
     *,
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    gazetteer: Any = DEFAULT_GAZETTEER,
+    gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER,
     all_regions: bool = False,
     progress: Progress | None = None,
 ) -> tuple[KnowledgeGraph, list[tuple[str, str]]]:
     """Read and extract every document below ``paths`` into a new KnowledgeGraph.
 
-    Returns the graph and the skipped files with their reasons. Raises RuntimeError (the loaders'
-    StageMissing) with one line when the loaders or the extraction pipeline cannot be imported.
+    Returns the graph and the skipped files with their reasons.
     """
-    from bangfu.pipeline.pool import iter_extractions
-    from loaders.read import list_files
-
     kg = KnowledgeGraph(gazetteer, all_regions=all_regions)
     skipped: list[tuple[str, str]] = []
     total = sum(1 for _ in list_files(paths))
@@ -80,15 +77,10 @@ def build_graph(
 
 def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None = None) -> int:
     """Put the designation lists each Region is on (湖南51个脱贫县 …) on its node as ``designations``, so
-    Cypher can filter by list. ``by_code`` defaults to bangfu.knowledge.lists's shipped lists; returns how many
-    nodes were annotated (0 when the reference lists are not available)."""
+    Cypher can filter by list. ``by_code`` defaults to bangfu.knowledge.lists's shipped lists; returns how
+    many nodes were annotated. A shipped list that cannot be read is an error, not "0 designations"."""
     if by_code is None:
-        try:
-            from bangfu.knowledge.lists import designations_by_code
-
-            by_code = designations_by_code()
-        except (ImportError, OSError, ValueError):
-            return 0
+        by_code = designations_by_code()
     count = 0
     for nid, data in list(kg.graph.nodes(data=True)):
         names = by_code.get(data.get("code") or "") if data["label"] == "Region" else None

@@ -32,11 +32,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+from loaders.document import Document
+from loaders.errors import LoadError
+from loaders.extract.facts import Extraction
+from loaders.extract.mentions import get_matcher
+from loaders.extract.pipeline import extract_document
+from loaders.read import DEFAULT_MAX_BYTES, Duplicates, OnError, list_files, load_path
+
 DEFAULT_BATCH = 8  # files per task: amortises inter-process overhead, keeps the order window short
 IN_FLIGHT_PER_WORKER = 4
-
-OnError = Callable[[str, str], None]
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class DocMeta:
         }
 
     @classmethod
-    def of(cls, doc: Any) -> DocMeta:
+    def of(cls, doc: Document) -> DocMeta:
         text = doc.text or ""
         return cls(
             id=doc.id,
@@ -75,40 +79,11 @@ class DocMeta:
             title=doc.title,
             date=doc.date,
             doc_number=doc.doc_number,
-            source=getattr(doc, "source", None),
+            source=doc.source,
             chars=len(text),
             text_bytes=len(text.encode("utf-8")),
-            warnings=tuple(getattr(doc, "warnings", ()) or ()),
+            warnings=tuple(doc.warnings),
         )
-
-
-class StageMissing(RuntimeError):
-    """The loaders or the extraction pipeline cannot be imported (one line naming which)."""
-
-
-def _stages() -> tuple[
-    Callable[..., Iterable[str]], Callable[..., Any], type[Exception], Callable[[Any], Any]
-]:
-    """(list_files, load_path, LoadError, extract_document), or StageMissing naming what is missing."""
-    try:
-        from loaders.errors import LoadError
-        from loaders.read import list_files, load_path
-    except ImportError as exc:
-        raise StageMissing(f"the document loaders cannot be loaded: {exc}") from exc
-    try:
-        from loaders.extract.pipeline import extract_document
-    except ImportError as exc:
-        raise StageMissing(f"the extraction pipeline cannot be loaded: {exc}") from exc
-    return list_files, load_path, LoadError, extract_document
-
-
-def check_stages() -> str | None:
-    """None when ingestion can run here, else the reason it cannot (for reports that say n/a)."""
-    try:
-        _stages()
-    except StageMissing as exc:
-        return str(exc)
-    return None
 
 
 # ---------------------------------------------------------------------------------------------- work
@@ -117,16 +92,15 @@ Item = tuple[str, Any, Any]  # ("doc", DocMeta, Extraction) | ("error", path, re
 
 def _process(files: list[str], max_bytes: int) -> list[Item]:
     """Read, normalize and extract ``files`` (in this process); results and errors in file order."""
-    _list, load_path, load_error, extract = _stages()
     out: list[Item] = []
     for path in files:
         try:
             doc = load_path(path, max_bytes)
-        except load_error as exc:
-            out.append(("error", getattr(exc, "path", path), getattr(exc, "reason", str(exc))))
+        except LoadError as exc:
+            out.append(("error", exc.path, exc.reason))
             continue
         try:
-            ext = extract(doc)
+            ext = extract_document(doc)
         except Exception as exc:  # one bad document must not stop a corpus
             out.append(("error", path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
@@ -135,14 +109,10 @@ def _process(files: list[str], max_bytes: int) -> list[Item]:
 
 
 def warm_up() -> None:
-    """Load the gazetteer, lexicons and automaton now (once per process, not inside a timed batch)."""
-    _stages()
-    try:
-        from loaders.extract.mentions import get_matcher
+    """Load the gazetteer, lexicons and automaton now (once per process, not inside a timed batch).
 
-        get_matcher()
-    except Exception:  # noqa: BLE001 — warming is an optimisation; extraction reports real errors
-        pass
+    A failure here is not hidden: without them no document could be extracted."""
+    get_matcher()
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -160,7 +130,7 @@ def iter_extractions(
     on_error: OnError | None = None,
     batch: int = DEFAULT_BATCH,
     skip_ids: Callable[[str], bool] | None = None,
-) -> Iterator[tuple[DocMeta, Any]]:
+) -> Iterator[tuple[DocMeta, Extraction]]:
     """(DocMeta, Extraction) for every readable document below ``paths``, in file order.
 
     ``workers > 1`` reads and extracts in that many processes; the answer is the same as with one.
@@ -169,25 +139,21 @@ def iter_extractions(
     ``on_error(path, reason)`` hears of every file that could not be read or extracted.
     ``skip_ids`` is not consulted before extraction (ids are content hashes, known only once read);
     it filters what is yielded, e.g. documents an incremental build already holds.
-    Raises ``StageMissing`` when the loaders or the pipeline cannot be imported.
     """
-    list_files = _stages()[0]  # fail here, in the caller's process, with one clear line
     report = on_error or (lambda _path, _reason: None)
-    seen: dict[str, str] = {}  # content id → the first path it was read from
+    duplicates = Duplicates()
 
-    def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Any]]:
+    def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Extraction]]:
         for kind, a, b in items:
             if kind == "error":
                 report(a, b)
-            elif a.id in seen:
-                report(a.path, f"same content as {seen[a.id]}, read once")
-            else:
-                seen[a.id] = a.path
-                if not (skip_ids and skip_ids(a.id)):
-                    yield a, b
+            elif again := duplicates.check(a.id, a.path):
+                report(a.path, again)
+            elif not (skip_ids and skip_ids(a.id)):
+                yield a, b
 
     # paths only: a few MB at 100,000 files; a folder that cannot be listed is reported, not skipped
-    files = list(list_files(paths, on_error=lambda message: report(*message.split(": ", 1))))
+    files = list(list_files(paths, on_error=report))
     if workers <= 1 or len(files) <= batch:
         warm_up()
         for start in range(0, len(files), batch):

@@ -8,8 +8,10 @@ Why these choices (measured, see /work/shared/NOTES-stack.md and docs/cypher.md)
   DataFrame it never segfaults (rows are unique by construction anyway).
 - Atomic builds: a new database file is written next to the target and renamed over it with
   ``os.replace``; a crash at any point before the rename leaves the previous store as it was.
-- Reading: ``open_store`` opens read-only by default, so write clauses fail in the engine itself;
-  user queries get a timeout (variable-length paths use walk semantics and can explode).
+- Reading: ``open_store`` opens read-only by default, so write clauses fail in the engine itself, and a
+  read-only store runs only what graph/store/readonly.py accepts as a graph read (the engine's LOAD FROM,
+  COPY, INSTALL … read and write files even on a read-only database); user queries get a timeout
+  (variable-length paths use walk semantics and can explode) and a row limit.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import pyarrow.parquet as pq
 
 from bangfu.knowledge.ontology import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES
 from graph.model import KnowledgeGraph
+from graph.store import readonly
 from graph.store.result import QueryResult
 from graph.tables import edge_rows, node_rows, rel_pairs
 
@@ -253,8 +256,19 @@ class EmbeddedStore:
         params: dict[str, Any] | None = None,
         *,
         timeout_ms: int | None = DEFAULT_TIMEOUT_MS,
+        limit: int | None = None,
     ) -> QueryResult:
-        """Run one Cypher statement; engine errors become a one-line StoreError."""
+        """Run Cypher; engine errors become a one-line StoreError.
+
+        A read-only store first asks the gate (graph/store/readonly.py; a refusal is a StoreError too)
+        so nothing but a graph read reaches the engine. At most ``limit`` rows are returned; the result says when there
+        were more and how many.
+        """
+        if self.read_only:
+            try:
+                readonly.check(cypher, "embedded")
+            except readonly.Refused as exc:
+                raise StoreError(str(exc)) from exc
         if timeout_ms:
             self._conn.set_query_timeout(int(timeout_ms))
         try:
@@ -262,10 +276,12 @@ class EmbeddedStore:
             if isinstance(result, list):  # several statements: keep the last one's answer
                 result = result[-1]
             columns = list(result.get_column_names())
-            rows = [[plain(v) for v in row] for row in result.get_all()]
+            total = result.get_num_tuples()
+            raw = result.get_n(limit) if limit is not None and total > limit else result.get_all()
+            rows = [[plain(v) for v in row] for row in raw]
         except RuntimeError as exc:
             raise StoreError(self._explain(exc)) from exc
-        return QueryResult(columns, rows, compatibility_warnings(cypher))
+        return QueryResult(columns, rows, compatibility_warnings(cypher), len(rows) < total, total)
 
     def _explain(self, exc: Exception) -> str:
         message = _one_line(exc)

@@ -3,7 +3,9 @@
 The statements live in graph/store/neo4j_cypher.py; this module only opens sessions and runs them.
 Connection settings: ``--uri`` / ``--user`` or NEO4J_URI / NEO4J_USER, the password only from
 NEO4J_PASSWORD (never a command-line argument, which other users can read in the process list).
-Queries run in a READ access-mode session unless ``write=True``: the server refuses writes there.
+Queries run in a READ access-mode session unless ``write=True``: the server refuses writes there, and
+before that the read-only gate (graph/store/readonly.py) refuses what a READ session still allows
+(LOAD CSV, apoc.load.*, apoc.export.*, dbms.*). Every user query has a timeout and a row limit.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ import networkx as nx
 
 from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS
 from graph.store import neo4j_cypher as cy
+from graph.store import readonly
 from graph.store.result import QueryResult
 from graph.tables import edge_rows, node_rows
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
+DEFAULT_TIMEOUT_S = 30.0
 
 
 class Neo4jStoreError(Exception):
@@ -130,27 +134,47 @@ def _prune(session: Any, graph: nx.MultiDiGraph, batch_size: int) -> tuple[int, 
 
 
 def query(
-    cypher: str, params: dict[str, Any] | None, settings: Neo4jSettings, *, write: bool = False
+    cypher: str,
+    params: dict[str, Any] | None,
+    settings: Neo4jSettings,
+    *,
+    write: bool = False,
+    timeout_s: float | None = DEFAULT_TIMEOUT_S,
+    limit: int | None = None,
 ) -> QueryResult:
-    """Run one user query; READ access mode unless ``write`` (then the server refuses any write)."""
-    from neo4j import READ_ACCESS, WRITE_ACCESS
+    """Run one user query: gated and in a READ session unless ``write``; the server stops it after
+    ``timeout_s``; at most ``limit`` rows are read (the result says when there were more)."""
+    from neo4j import READ_ACCESS, WRITE_ACCESS, Query
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
+    if not write:  # before connecting: a refused statement never reaches the server
+        try:
+            readonly.check(cypher, "neo4j")
+        except readonly.Refused as exc:
+            raise Neo4jStoreError(str(exc)) from exc
     mode = WRITE_ACCESS if write else READ_ACCESS
+    truncated = False
     try:
         with (
             _driver(settings) as driver,
             driver.session(database=settings.database, default_access_mode=mode) as session,
         ):
-            result = session.run(cypher, params or {})
+            result = session.run(Query(cypher, timeout=timeout_s or None), params or {})
             columns = list(result.keys())
-            rows = [[_plain(v) for v in record.values()] for record in result]
+            rows = []
+            for record in result:
+                if limit is not None and len(rows) >= limit:
+                    truncated = True
+                    break
+                rows.append([_plain(v) for v in record.values()])
     except (Neo4jError, ServiceUnavailable, OSError, ValueError) as exc:
         message = _one_line(exc)
         if not write and ("AccessMode" in message or "access mode" in message.lower()):
             message = f"refused: the session is read-only and this query writes ({message}); use --write"
+        elif "TransactionTimedOut" in message:
+            message = f"query stopped by the timeout ({message})"
         raise Neo4jStoreError(message) from exc
-    return QueryResult(columns, rows)
+    return QueryResult(columns, rows, truncated=truncated, total=None if truncated else len(rows))
 
 
 def _plain(value: Any) -> Any:

@@ -282,7 +282,8 @@ class KnowledgeGraph:
             name=name,
             **{k: meta[k] for k in ("title", "date", "doc_number", "path") if meta.get(k)},
         )
-        entities = {e.id: e for e in ext.entities}
+        # regions named only as the ancestors of named ones come from the hierarchy, not as mentions
+        entities = {e.id: e for e in ext.entities if e.mentioned}
         for rel in ext.relations:
             for nid in (rel.source, rel.target):
                 entities.setdefault(nid, _placeholder(nid))

@@ -19,9 +19,17 @@ def test_respectively_pairs_in_order():
     assert assists(ext) == {("430200", "433122"), ("430300", "433127")}
 
 
-def test_many_to_many_without_respectively_is_not_paired():
-    ext = extract("株洲市、湘潭市对口帮扶泸溪县、永顺县。", title=HUNAN)
+def test_many_to_many_without_respectively_is_not_paired_crosswise():
+    # no 分别 and no official pairing between these: the text does not say who helps whom
+    ext = extract("益阳市、郴州市对口帮扶凤凰县、吉首市。", title=HUNAN)
     assert assists(ext) == set()
+
+
+def test_many_to_many_without_respectively_keeps_only_the_official_pairs():
+    # 株洲→泸溪 and 湘潭→永顺 are on the official list; the crosswise pairs are not invented
+    ext = extract("株洲市、湘潭市对口帮扶泸溪县、永顺县。", title=HUNAN)
+    assert assists(ext) == {("430200", "433122"), ("430300", "433127")}
+    assert all(r.inferred for r in ext.relations if r.type == "ASSISTS")
 
 
 def test_one_helper_many_helped():

@@ -98,6 +98,16 @@ class Gazetteer:
                 found = self._by_surface.setdefault(r["abbr"], [])
                 if region not in found:
                     found.append(region)
+        # short names the press uses that the generated aliases lack (克州, 博州), one row each with its source
+        path = directory / "common_names.csv"
+        for r in _rows(path) if path.exists() else ():
+            region = self.by_code.get(r["code"])
+            if region is None:
+                raise ValueError(f"common_names.csv: {r['name']} names unknown code {r['code']}")
+            self._bynames.append((r["name"], r["code"]))
+            found = self._by_surface.setdefault(r["name"], [])
+            if region not in found:
+                found.append(region)
         path = directory / "not_places.csv"
         self._not_places = {r["surface"]: r["hides"] for r in _rows(path)} if path.exists() else {}
         self._pairing_abbr: dict[str, tuple[str, str, str]] = {

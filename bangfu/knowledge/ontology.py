@@ -33,7 +33,18 @@ from __future__ import annotations
 ENTITY_TYPES = ("Region", "Agency", "Organization", "Platform", "Brand", "Campaign")
 RELATION_TYPES = ("ASSISTS", "OPERATES", "PARTNERS_WITH", "PROMOTES", "BRAND_OF", "ORGANIZES")
 # how one side helps the other (ASSISTS.mechanism)
-MECHANISMS = ("对口帮扶", "东西部协作", "对口支援", "定点帮扶", "结对帮扶", "携手奔小康", "消费帮扶")
+MECHANISMS = (
+    "对口帮扶",
+    "东西部协作",
+    "对口支援",
+    "定点帮扶",
+    "结对帮扶",
+    "携手奔小康",
+    "消费帮扶",
+    # province-internal programmes with names of their own (浙江/福建, 江苏)
+    "山海协作",
+    "南北挂钩",
+)
 # a pairing in force, ended, or announced
 STATUSES = ("current", "past", "planned")
 

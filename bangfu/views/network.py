@@ -38,7 +38,9 @@ TYPE_COLOURS: dict[str, str] = {
 }
 MECHANISM_COLOURS: dict[str, str] = dict(
     zip(
-        MECHANISMS, ("#D62728", "#1F77B4", "#FF7F0E", "#2CA02C", "#9467BD", "#8C564B", "#E377C2"), strict=True
+        MECHANISMS,
+        ("#D62728", "#1F77B4", "#FF7F0E", "#2CA02C", "#9467BD", "#8C564B", "#E377C2", "#BCBD22", "#17BECF"),
+        strict=True,
     )
 )
 OTHER_COLOUR = "#9AA0A6"

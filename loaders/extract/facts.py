@@ -28,9 +28,14 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     level: str | None = None
     parent: str | None = None
+    # False for a region the text does not name but a named place lies in (衢江区 → 衢州市, 浙江省):
+    # it lets a reader of the facts tell 衢州市衢江区 from a namesake; the graph adds it as an ancestor
+    mentioned: bool = True
 
     def to_json(self) -> dict:
         d = {"id": self.id, "type": self.type, "name": self.name, "aliases": sorted(set(self.aliases))}
+        if not self.mentioned:
+            d["mentioned"] = False
         if self.code:
             d["code"] = self.code
         if self.level:
@@ -114,6 +119,7 @@ class Extraction:
                     aliases=list(e.get("aliases") or []),
                     level=e.get("level"),
                     parent=e.get("parent"),
+                    mentioned=e.get("mentioned", True),
                 )
                 for e in d.get("entities", [])
             ],

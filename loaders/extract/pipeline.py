@@ -147,6 +147,17 @@ def _entities(mentions: Iterable[Mention]) -> list[Entity]:
         surface = m.surface.strip('“”"「」')
         if surface and surface not in ent.aliases:
             ent.aliases.append(surface)
+    for ent in list(out.values()):
+        parent = ent.parent if ent.type == "Region" else None
+        while parent and parent not in out:
+            region = gaz.by_code.get(parent.removeprefix("region:"))
+            if region is None:
+                break
+            up = f"region:{region.parent}" if region.parent else None
+            out[parent] = Entity(
+                parent, "Region", region.name, region.code, [], region.level, up, mentioned=False
+            )
+            parent = up
     return list(out.values())
 
 

@@ -82,6 +82,20 @@ class Roles:
             self._lineage_cache[code] = found
         return found
 
+    def pairing_of(self, helper: str, helped: str) -> OfficialPair | None:
+        """The official pair in which ``helper`` itself is the helping side and ``helped`` is its
+        helped side or a prefecture holding it (北京 helps 和田's counties, so 北京援建和田 names that
+        pairing). Nothing is inherited: a city is not every place its province helps (青岛 and 山东's
+        pairings), nor is a county inside a paired prefecture paired itself (天津 helps 承德; which
+        district helps which county is the text's to say)."""
+        level = self.gaz.by_code[helped].level if helped in self.gaz.by_code else None
+        if helper in self.gaz.by_code and self.gaz.by_code[helper].level not in ("province", "prefecture"):
+            level = None  # a district's pairing with a county does not make it the prefecture's helper
+        for pair in self._by_helper.get(helper, ()):
+            if pair.helped == helped or (level == "prefecture" and helped in self._lineage(pair.helped)):
+                return pair
+        return None
+
     def related(self, a: str, b: str) -> bool:
         """Whether one place lies inside the other (or they are the same)."""
         return a in self._lineage(b) or b in self._lineage(a)

@@ -11,6 +11,10 @@ from loaders.extract.sentences import Sentence
 
 CLAUSE_BREAK = re.compile(r"[，,：:（）()]")
 LIST_JOIN = ("、", "和", "及", "以及")
+# 伊犁、阿勒泰、塔城3个地区和奎屯市: a count closing one part of a list, then the list goes on
+_COUNTED_JOIN = re.compile(
+    r"^(?:等)?(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{1,4}?(?:和|及|以及|、)$"
+)
 _MAX_FILLER = 8
 
 
@@ -99,7 +103,7 @@ class SentenceView:
         run = [after[0]]
         for nxt in after[1:]:
             gap = self.text[run[-1].end : nxt.start]
-            if gap == "" or gap in connectors:
+            if gap == "" or gap in connectors or _COUNTED_JOIN.match(gap):
                 run.append(nxt)
             else:
                 break

@@ -12,6 +12,7 @@ from loaders.extract.families.abbreviations import abbreviations
 from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
+from loaders.extract.families.official import official_pairs
 from loaders.extract.families.presence import consumption, presence
 from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
 from loaders.extract.roles import Roles
@@ -23,7 +24,16 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     seen: set[tuple] = set()
     n_regions = sum(1 for a in view.actors if a.type == "Region")
     if n_regions >= 2:
-        families = (directed, symmetric, co_subjects, presence, consumption, listed_pairs, groups)
+        families = (
+            directed,
+            symmetric,
+            co_subjects,
+            presence,
+            consumption,
+            listed_pairs,
+            official_pairs,
+            groups,
+        )
     elif len(view.actors) >= 2:
         families = (directed, symmetric, groups)
     else:

@@ -44,8 +44,15 @@ def _directed_cues(view: SentenceView) -> re.Pattern[str]:
 _FILLER = re.compile(
     r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
     r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
-    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的)*$"
+    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的|"
+    # 深圳、青岛等8个城市对口帮扶…: a counted list of the helpers themselves
+    r"等(?:\d+|[一二三四五六七八九十两]+)?(?:个)?(?:城市|省市|省份|地市|市|区|县|县市区|区县|单位|企业|高校|部门)?)*$"
 )
+# 河南省由支援阿克苏地区调整为对口支援哈密地区: the helper's old pairing, then its new one
+_CHANGE_FROM = re.compile(r"^(?:\d{4}年起?，?)?(?:由|从)$")
+_CHANGE_TO = re.compile(r"^(?:调整为|改为|变更为|转为)(?:重点)?$")
+# a programme or a body named after the helped province, not a pairing: 对口支援新疆工作前方指挥部
+_PROGRAMME_AFTER = re.compile(r"^(?:工作|建设|前方|指挥部|办公室|领导小组)")
 
 
 _DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位)*$")
@@ -58,8 +65,17 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         # X对Y开展对口帮扶: the run before 对 helps the run after it
         yield from _dui_form(view, roles, cue, helpers, filler)
         return
-    if not helpers or not _FILLER.match(filler):
-        return
+    why, confidence = "directed", 0.95
+    if helpers and not _FILLER.match(filler):
+        changed = _changed_helper(view, helpers, filler)
+        if changed is None:
+            return
+        helpers, filler, why = changed, "", "directed (change)"
+    if not helpers:
+        helpers = _topic_helpers(view, pos)
+        if not helpers:
+            return
+        filler, why, confidence = "", "directed (subject of the sentence)", 0.85
     clause_lo, clause_hi = view.clause_bounds(pos)
     if is_trap(view, clause_lo, clause_hi) or is_example(view, helpers[0].start):
         return
@@ -71,6 +87,10 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     for word in _PASSIVE_BEFORE:
         if lead.endswith(word):
             passive_helped, _ = view.run_before(run_start - len(word))
+            # 我市由火炬开发区、石岐区分别结对…: the helpers lie inside the place before 由, which acts
+            # through them; it is not their helped side
+            if any(roles.related(_code(h), _code(x)) for h in helpers for x in passive_helped):
+                passive_helped = []
             break
     if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
         passive_helped, _ = view.run_before(run_start - 1)
@@ -118,9 +138,20 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             if before:
                 yield fact(helpers[-1], before[-1], None, 0.85, "replacement")
         return
-    if any(h.type != "Region" for h in helped_run):  # places below a county have no code
+    if any(h.type != "Region" for h in helped_run):  # organisations are not helped by this wording
         return
+    relative = _relative_helpers(view, roles, helped_run)
+    if relative:
+        # 原对口支援万州的嘉定、宝山两区: the cue and its object describe the places after 的
+        helpers, why, confidence = relative, "directed (relative clause)", 0.9
+    helped_run = _listed_inside(view, helped_run)
     after_text = text[helped_run[-1].end : min(view.end, helped_run[-1].end + 6)]
+    if (
+        len(helped_run) == 1
+        and _PROGRAMME_AFTER.match(after_text)
+        and _level(roles, helped_run[0]) == "province"
+    ):
+        return
     if after_text.startswith(("调整为", "改为", "变更为")):
         status = "past"
     if len(helpers) > 1 and len(helped_run) > 1:
@@ -131,8 +162,11 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     else:
         pairs = [(h, t) for h in helpers for t in helped_run]
     for helper, helped in pairs:
-        if helper.entity_id != helped.entity_id:
-            yield fact(helper, helped, None, 0.95, "directed")
+        if helper.entity_id == helped.entity_id or roles.related(_code(helper), _code(helped)):
+            continue
+        if why.startswith("directed (subject") and _reversed(roles, helper, helped):
+            continue
+        yield fact(helper, helped, None, confidence, why)
 
 
 def _dui_form(
@@ -153,3 +187,81 @@ def _dui_form(
             if helper.entity_id != target.entity_id:
                 mech_for = mechanism_for(view, mech, helper, target, roles)
                 yield AssistFact(helper, target, None, mech_for, False, status, 0.9, "X对Y开展帮扶")
+
+
+def _code(m: Mention) -> str:
+    return m.code or (m.candidates[0] if m.type == "Region" and m.candidates else "") or ""
+
+
+def _level(roles: Roles, m: Mention) -> str | None:
+    region = roles.gaz.by_code.get(m.code or "")
+    return region.level if region else None
+
+
+def _reversed(roles: Roles, helper: Mention, helped: Mention) -> bool:
+    """Whether the roles table says the other side helps (a subject taken from afar must agree)."""
+    if not (is_region(helper) and is_region(helped)):
+        return False
+    decided = roles.direction(helper.code, helped.code)
+    return decided is not None and decided[0] == helped.code
+
+
+def _topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
+    """The topic of the clauses before a cue whose own clause names no helper: Chinese writes the
+    topic once and lets it govern the clauses after it (江苏作为…之一，负责对口支援伊犁州…; 东莞坚决
+    落实…，坚持…，对口帮扶韶关揭阳). The topic is the last actor that opens a clause before the cue,
+    with no other actor between it and the cue."""
+    clause_lo, _ = view.clause_bounds(pos)
+    before = [a for a in view.actors if a.end <= clause_lo]
+    if not before or any(clause_lo <= a.start < pos for a in view.actors):
+        return []
+    for a in reversed(before):
+        lo, _ = view.clause_bounds(a.start)
+        lead = view.text[lo : view.chain_start(a)]
+        if len(lead) <= 2 and a.type in ("Region", "Agency", "Organization"):
+            run = view.run_after(view.chain_start(a), max_gap=0)
+            if run and not any(x.start >= run[-1].end and x.end <= pos for x in view.actors):
+                return run
+            return []
+    return []
+
+
+def _changed_helper(view: SentenceView, helpers: list[Mention], filler: str) -> list[Mention] | None:
+    """河南省由支援阿克苏地区调整为对口支援哈密地区: for the first cue the filler is 由 (the helper's
+    old pairing); for the second, the helper is the one before 由, the filler 调整为."""
+    if _CHANGE_FROM.match(filler):
+        return helpers
+    if _CHANGE_TO.match(filler):
+        # the place before 调整为 was the old helped side; the helper is the run before 由/从
+        m = re.search(r"(?:由|从)[^，。；]*$", view.text[view.start : helpers[0].start])
+        if m:
+            run, lead = view.run_before(view.start + m.start())
+            if run and _FILLER.match(lead):
+                return run
+    return None
+
+
+def _listed_inside(view: SentenceView, helped_run: list[Mention]) -> list[Mention]:
+    """山东省对口支援喀什地区的疏勒、英吉沙、麦盖提、岳普湖四县: the places listed after 的 inside the
+    named one are the helped sides the text names."""
+    last = helped_run[-1]
+    if len(helped_run) != 1 or view.text[last.end : last.end + 1] != "的":
+        return helped_run
+    inner = view.run_after(last.end + 1, max_gap=0)
+    if inner and all(a.type == "Region" and a.code and a.code != last.code for a in inner):
+        gaz_within = [a for a in inner if a.via == "chain" or a.code.startswith(last.code[:4])]
+        if len(gaz_within) == len(inner):
+            return inner
+    return helped_run
+
+
+def _relative_helpers(view: SentenceView, roles: Roles, helped_run: list[Mention]) -> list[Mention]:
+    """The actors after "cue Y的": a relative clause when they lie outside Y (支援万州的嘉定、宝山两区),
+    a list of Y's own places otherwise (see _listed_inside)."""
+    last = helped_run[-1]
+    if view.text[last.end : last.end + 1] != "的":
+        return []
+    after = view.run_after(last.end + 1, max_gap=0)
+    if not after or any(roles.related(_code(a), _code(x)) for a in after for x in helped_run):
+        return []
+    return after

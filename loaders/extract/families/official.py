@@ -1,0 +1,39 @@
+"""Official pairings named in one sentence: 北京把援建和田作为分内之事, 浙江的对口地区被确定为那曲.
+
+Reports write a pairing in countless ways (援建, 结下不解之缘, 对口地区被确定为 …); what they share is
+that both sides of a pairing an official list holds (data/reference: 东西部协作, 对口支援, 定点帮扶,
+province-internal lists) stand in one sentence with a pairing word. The list gives the direction and
+the mechanism, so the fact is marked inferred. Only the list's own helping side counts as helper (a
+city does not inherit its province's pairings), and a province is never the helped side here: "北京…
+新疆" names a programme, not a pairing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from loaders.extract.families.common import AssistFact, is_region, is_trap, status_of
+from loaders.extract.roles import Roles
+from loaders.extract.view import SentenceView
+
+
+def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    sentence = view.text[view.start : view.end]
+    if view.cues.any_in("pairing", sentence) is None or is_trap(view, view.start, view.end):
+        return
+    regions = [a for a in view.actors if is_region(a)]
+    for helper in regions:
+        for helped in regions:
+            if helper is helped or roles.related(helper.code, helped.code):
+                continue
+            if view.chain_end(helped) is not helped or view.chain_end(helper) is not helper:
+                continue  # 湘西州龙山县: the chain names 龙山县; its prefecture is only the address
+            if roles.gaz.by_code[helped.code].level == "province":
+                continue
+            pair = roles.pairing_of(helper.code, helped.code)
+            if pair is None:
+                continue
+            lo, hi = min(helper.start, helped.start), max(helper.end, helped.end)
+            status = status_of(view, view.text[max(view.start, lo - 4) : hi])
+            if status is not None:
+                yield AssistFact(helper, helped, None, pair.mechanism, True, status, 0.7, "official pairing")

@@ -1,0 +1,73 @@
+"""Relation families for real-document wording, each with sentences written for these tests.
+
+Codes: 320000 江苏省, 320200 无锡市, 410000 河南省, 652900 阿克苏地区, 650500 哈密市, 654000 伊犁州,
+654300 阿勒泰地区, 654200 塔城地区, 654003 奎屯市, 310000 上海市, 310114 嘉定区, 310113 宝山区,
+500101 万州区, 653000 克州, 653023 阿合奇县.
+"""
+
+from __future__ import annotations
+
+from extract_helpers import assists, extract
+
+
+# ---------------------------------------------------------------------------------- topic subject
+def test_the_topic_of_earlier_clauses_is_the_helper_of_a_later_cue():
+    ext = extract("根据中央安排，江苏作为较早承担任务的省份之一，负责对口支援伊犁州和奎屯市。")
+    assert assists(ext) == {("320000", "654000"), ("320000", "654003")}
+
+
+def test_no_topic_when_another_place_stands_between():
+    # 哈密市 stands between 河南省 and the cue: who 对口支援 阿克苏 is not said
+    ext = extract("河南省与哈密市签署合作备忘录，明确对口支援阿克苏地区。")
+    assert ("410000", "652900") not in assists(ext)
+
+
+def test_topic_disagreeing_with_the_roles_table_is_dropped():
+    # the subject is a western county and the cue's object an eastern city: the topic rule does not reverse roles
+    ext = extract("阿合奇县多年来坚持开放发展，积极对口支援无锡市的企业招工。")
+    assert ("653023", "320200") not in assists(ext)
+
+
+# ---------------------------------------------------------------------------------------- changes
+def test_old_and_new_pairings_of_one_helper():
+    ext = extract("从2010年起，河南省由支援阿克苏地区调整为对口支援哈密市。")
+    assert assists(ext, status="past") == {("410000", "652900")}
+    assert assists(ext, status="current") == {("410000", "650500")}
+
+
+def test_relative_clause_names_the_helpers():
+    ext = extract("上海市将原对口支援重庆万州的嘉定、宝山两区调整为负责新的任务。")
+    found = assists(ext)
+    assert {("310114", "500101"), ("310113", "500101")} <= found
+    assert ("310000", "500101") not in found
+
+
+# ------------------------------------------------------------------------------------------ lists
+def test_a_count_inside_a_list_does_not_end_it():
+    ext = extract("江苏省对口支援伊犁州、阿勒泰、塔城3个地区和奎屯市。")
+    assert assists(ext) == {("320000", c) for c in ("654000", "654300", "654200", "654003")}
+
+
+def test_places_listed_after_de_inside_the_named_one():
+    ext = extract("无锡市对口支援克州的阿合奇县。")
+    assert assists(ext) == {("320200", "653023")}
+
+
+def test_programme_named_after_a_province_is_no_pairing():
+    ext = extract("江苏省对口支援新疆工作前方指挥部召开会议。")
+    assert assists(ext) == set()
+
+
+# ------------------------------------------------------------------------------ regions in the output
+def test_ancestors_of_named_places_are_listed_as_not_mentioned():
+    ext = extract("衢江区对口帮扶平武县。")
+    by_id = {e.id: e for e in ext.entities}
+    assert by_id["region:330803"].mentioned and by_id["region:330803"].parent == "region:330800"
+    assert by_id["region:330800"].mentioned is False and by_id["region:330000"].mentioned is False
+    written = {e["id"]: e for e in ext.to_json()["entities"]}
+    assert written["region:330800"]["mentioned"] is False and "mentioned" not in written["region:330803"]
+
+
+def test_a_short_name_from_common_names():
+    ext = extract("无锡市对口支援克州的阿合奇县。")
+    assert assists(ext) == {("320200", "653023")}

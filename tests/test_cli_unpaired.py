@@ -113,3 +113,15 @@ def test_lists(capsys):
     assert main(["lists", "national-160", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 93 and all(r["code"] and r["source_url"] for r in rows)
+
+
+def test_a_xinjiang_county_is_covered_officially_by_its_aid_province(store, capsys, tmp_path):
+    """对口援疆 is an official layer like 东西部协作: 疏附县 (a planner's own list) → 广东省."""
+    path = tmp_path / "my-counties.csv"
+    path.write_text("区县\n喀什地区疏附县\n昆玉市\n", encoding="utf-8")
+    rows = {r["county"]: r for r in _json(capsys, "--list", str(path), "--store", store, "--all")["rows"]}
+    shufu = rows["疏附县"]
+    assert shufu["coverage"] == "official-only" and shufu["code"] == "653121"
+    assert shufu["helpers"] == "广东省" and shufu["mechanisms"] == "对口援疆"
+    # a 兵团 division's pairing covers the city it governs as one (第十四师 ↔ 昆玉市)
+    assert rows["昆玉市"]["helpers"] == "北京市"

@@ -11,7 +11,9 @@ by the province most of the list's other rows are in.
 Shipped files keep the columns of their source (shared/reference) and add ``code`` (the Region code),
 ``code_kind`` (``exact``: the row names that unit; ``containing``: the row names something without a
 standard code, e.g. 洪江区 = 怀化市洪江管理区 or a village, and the code is the official unit that
-contains or administers it) and ``code_note``. data/reference/lists.csv is the catalogue.
+contains or administers it; ``seat``, pairings only: the row names a 兵团 division, which has no code, and
+the code is the county-level city it governs as one, 师市合一 — a seat row covers that city) and
+``code_note``. data/reference/lists.csv is the catalogue.
 
 Public API:
 - ``catalog()`` → the shipped lists (``ListInfo``), including the ones known to be missing.

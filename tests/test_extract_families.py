@@ -71,3 +71,54 @@ def test_ancestors_of_named_places_are_listed_as_not_mentioned():
 def test_a_short_name_from_common_names():
     ext = extract("无锡市对口支援克州的阿合奇县。")
     assert assists(ext) == {("320200", "653023")}
+
+
+# ---------------------------------------------------------------------------------------- actions
+# 440300 深圳市, 451000 百色市, 451200 河池市, 120114 武清区, 620821 泾川县, 330382 乐清市, 330326 平阳县
+def test_giving_toward_places_is_assistance():
+    ext = extract("三年来，深圳累计向百色、河池派出挂职干部300余名，并投入帮扶资金。")
+    assert assists(ext) == {("440300", "451000"), ("440300", "451200")}
+
+
+def test_giving_that_is_trade_is_not_assistance():
+    ext = extract("深圳每年向百色采购电子元件，向河池输送游客。")
+    assert assists(ext) == set()
+
+
+def test_going_to_a_place_to_help():
+    ext = extract("乐清市党政代表团昨日赴平阳县开展山海协作结对帮扶活动。")
+    assert assists(ext) == {("330382", "330326")}
+
+
+def test_going_to_a_place_to_look_is_a_visit():
+    ext = extract("乐清市党政代表团昨日赴平阳县考察调研结对帮扶工作情况。")
+    assert assists(ext) == set()
+
+
+def test_working_in_places_under_a_programme():
+    ext = extract("武清区多年来在泾川县扎实开展东西部协作帮扶工作。")
+    assert assists(ext) == {("120114", "620821")}
+
+
+# ------------------------------------------------------------------------------------- list pairs
+# 310109 虹口区, 310105 长宁区, 632621 玛沁县, 632623 甘德县, 130821 承德县, 130881 平泉市
+def test_respective_lists_pair_in_order():
+    ext = extract("上海市虹口、长宁2个区分别与果洛州玛沁、甘德2个县建立结对关系。")
+    assert assists(ext) == {("310109", "632621"), ("310105", "632623")}
+
+
+def test_lists_of_unequal_length_are_not_paired():
+    ext = extract("上海市虹口、长宁2个区分别与果洛州玛沁县建立结对关系。")
+    assert ("310105", "632621") not in assists(ext)
+
+
+def test_series_of_pairs_share_their_direction():
+    # 宁波 and 丽水 are both eastern; the series' other pair (杭州 → 恩施) gives the direction
+    ext = extract("杭州与恩施州，宁波市与丽水市结对。")
+    assert assists(ext) == {("330100", "422800"), ("330200", "331100")}
+
+
+def test_an_old_county_name_keeps_the_list_whole():
+    # 平泉县 became 平泉市: the old suffix must not break the list
+    ext = extract("东丽区、西青区分别与承德县、平泉县签署协议书。")
+    assert assists(ext) == {("120110", "130821"), ("120111", "130881")}

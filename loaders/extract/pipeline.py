@@ -204,7 +204,24 @@ def mentions_stage(st: State) -> None:
     taken = {i for m in found for i in range(m.start, m.end)}
     found += [m for m in find_province_abbreviations(st.text) if m.start not in taken]
     found.sort(key=lambda m: (m.start, -m.end))
-    st.mentions = _add_inner_regions(_merge_patterns(st.text, found))
+    st.mentions = _add_inner_regions(_merge_patterns(st.text, _absorb_old_suffix(st.text, found)))
+
+
+_SUFFIXES = "县市区旗"
+
+
+def _absorb_old_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
+    """平泉县 (a county made a city in 2017, now 平泉市): the short name 平泉 matches and the old
+    suffix is left over, breaking lists (承德县、平泉县、隆化县). A region's short name followed by an
+    administrative suffix takes the suffix in when nothing else starts there."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.kind != REGION or m.end >= len(text) or text[m.end] not in _SUFFIXES or m.end in starts:
+            continue
+        if len(m.surface) >= 2 and m.surface[-1] not in _SUFFIXES + "州":
+            m.end += 1
+            m.surface = text[m.start : m.end]
+    return mentions
 
 
 def resolve_stage(st: State) -> None:

@@ -9,9 +9,11 @@ cadre postings, friendship ties and parks named after two places are not assista
 from __future__ import annotations
 
 from loaders.extract.families.abbreviations import abbreviations
+from loaders.extract.families.actions import actions
 from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
+from loaders.extract.families.lists import respective, series
 from loaders.extract.families.official import official_pairs
 from loaders.extract.families.presence import consumption, presence
 from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
@@ -25,6 +27,8 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     n_regions = sum(1 for a in view.actors if a.type == "Region")
     if n_regions >= 2:
         families = (
+            respective,
+            series,
             directed,
             symmetric,
             co_subjects,
@@ -32,10 +36,11 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             consumption,
             listed_pairs,
             official_pairs,
+            actions,
             groups,
         )
     elif len(view.actors) >= 2:
-        families = (directed, symmetric, groups)
+        families = (directed, symmetric, actions, groups)
     else:
         families = (directed, groups)
     for family in families:

@@ -111,3 +111,35 @@ def two_sided(a: Mention, b: Mention, mech: str, status: str, roles: Roles) -> A
         return None
     helper, helped = (a, b) if decided[0] == ca else (b, a)
     return AssistFact(helper, helped, None, mech, True, status, 0.75, f"symmetric ({decided[2]})")
+
+
+def code_of(m: Mention) -> str:
+    return m.code or (m.candidates[0] if m.type == "Region" and m.candidates else "") or ""
+
+
+def reversed_by_roles(roles: Roles, helper: Mention, helped: Mention) -> bool:
+    """Whether the roles table says the other side helps (a subject taken from afar must agree)."""
+    if not (is_region(helper) and is_region(helped)):
+        return False
+    decided = roles.direction(helper.code, helped.code)
+    return decided is not None and decided[0] == helped.code
+
+
+def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
+    """The topic of the clauses before a cue whose own clause names no helper: Chinese writes the
+    topic once and lets it govern the clauses after it (江苏作为…之一，负责对口支援伊犁州…; 东莞坚决
+    落实…，坚持…，对口帮扶韶关揭阳). The topic is the last actor that opens a clause before the cue,
+    with no other actor between it and the cue."""
+    clause_lo, _ = view.clause_bounds(pos)
+    before = [a for a in view.actors if a.end <= clause_lo]
+    if not before or any(clause_lo <= a.start < pos for a in view.actors):
+        return []
+    for a in reversed(before):
+        lo, _ = view.clause_bounds(a.start)
+        lead = view.text[lo : view.chain_start(a)]
+        if len(lead) <= 2 and a.type in ("Region", "Agency", "Organization"):
+            run = view.run_after(view.chain_start(a), max_gap=0)
+            if run and not any(x.start >= run[-1].end and x.end <= pos for x in view.actors):
+                return run
+            return []
+    return []

@@ -10,11 +10,14 @@ from loaders.extract.families.common import (
     COUNT_GROUP,
     UNNAMED_GROUP,
     AssistFact,
+    code_of,
     is_example,
     is_region,
     is_trap,
     mechanism_for,
+    reversed_by_roles,
     status_of,
+    topic_helpers,
 )
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
@@ -72,7 +75,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             return
         helpers, filler, why = changed, "", "directed (change)"
     if not helpers:
-        helpers = _topic_helpers(view, pos)
+        helpers = topic_helpers(view, pos)
         if not helpers:
             return
         filler, why, confidence = "", "directed (subject of the sentence)", 0.85
@@ -89,7 +92,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             passive_helped, _ = view.run_before(run_start - len(word))
             # 我市由火炬开发区、石岐区分别结对…: the helpers lie inside the place before 由, which acts
             # through them; it is not their helped side
-            if any(roles.related(_code(h), _code(x)) for h in helpers for x in passive_helped):
+            if any(roles.related(code_of(h), code_of(x)) for h in helpers for x in passive_helped):
                 passive_helped = []
             break
     if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
@@ -162,9 +165,9 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     else:
         pairs = [(h, t) for h in helpers for t in helped_run]
     for helper, helped in pairs:
-        if helper.entity_id == helped.entity_id or roles.related(_code(helper), _code(helped)):
+        if helper.entity_id == helped.entity_id or roles.related(code_of(helper), code_of(helped)):
             continue
-        if why.startswith("directed (subject") and _reversed(roles, helper, helped):
+        if why.startswith("directed (subject") and reversed_by_roles(roles, helper, helped):
             continue
         yield fact(helper, helped, None, confidence, why)
 
@@ -189,41 +192,9 @@ def _dui_form(
                 yield AssistFact(helper, target, None, mech_for, False, status, 0.9, "X对Y开展帮扶")
 
 
-def _code(m: Mention) -> str:
-    return m.code or (m.candidates[0] if m.type == "Region" and m.candidates else "") or ""
-
-
 def _level(roles: Roles, m: Mention) -> str | None:
     region = roles.gaz.by_code.get(m.code or "")
     return region.level if region else None
-
-
-def _reversed(roles: Roles, helper: Mention, helped: Mention) -> bool:
-    """Whether the roles table says the other side helps (a subject taken from afar must agree)."""
-    if not (is_region(helper) and is_region(helped)):
-        return False
-    decided = roles.direction(helper.code, helped.code)
-    return decided is not None and decided[0] == helped.code
-
-
-def _topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
-    """The topic of the clauses before a cue whose own clause names no helper: Chinese writes the
-    topic once and lets it govern the clauses after it (江苏作为…之一，负责对口支援伊犁州…; 东莞坚决
-    落实…，坚持…，对口帮扶韶关揭阳). The topic is the last actor that opens a clause before the cue,
-    with no other actor between it and the cue."""
-    clause_lo, _ = view.clause_bounds(pos)
-    before = [a for a in view.actors if a.end <= clause_lo]
-    if not before or any(clause_lo <= a.start < pos for a in view.actors):
-        return []
-    for a in reversed(before):
-        lo, _ = view.clause_bounds(a.start)
-        lead = view.text[lo : view.chain_start(a)]
-        if len(lead) <= 2 and a.type in ("Region", "Agency", "Organization"):
-            run = view.run_after(view.chain_start(a), max_gap=0)
-            if run and not any(x.start >= run[-1].end and x.end <= pos for x in view.actors):
-                return run
-            return []
-    return []
 
 
 def _changed_helper(view: SentenceView, helpers: list[Mention], filler: str) -> list[Mention] | None:
@@ -262,6 +233,6 @@ def _relative_helpers(view: SentenceView, roles: Roles, helped_run: list[Mention
     if view.text[last.end : last.end + 1] != "的":
         return []
     after = view.run_after(last.end + 1, max_gap=0)
-    if not after or any(roles.related(_code(a), _code(x)) for a in after for x in helped_run):
+    if not after or any(roles.related(code_of(a), code_of(x)) for a in after for x in helped_run):
         return []
     return after

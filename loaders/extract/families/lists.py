@@ -1,0 +1,139 @@
+"""Pairs written as lists: the order of two lists, or a series of "X与Y" pairs, says who goes with whom.
+
+- respective:  A、B、C(N个区)分别与D、E、F(N个县)签署/结对…  and  由A、B分别结对D、E — in order, only
+               when the lists are as long as each other (分别 is what licenses the order)
+- series:      杭州与恩施州，宁波市与丽水市，金华市与巴中市结对 — each "X与Y" a pair
+
+Between places the roles table gives each pair's direction; pairs of one list are one construction,
+so the direction found for some is used for the rest (宁波市 与 丽水市 are both eastern, but stand
+where 杭州 stands beside 恩施州). Nothing decides → nothing is said. Every fact is marked inferred,
+except "A分别结对B" with the helpers written first as the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.extract.families.common import (
+    AssistFact,
+    is_example,
+    is_trap,
+    mechanism_for,
+    pairing_mechanism,
+    status_of,
+)
+from loaders.extract.mentions import Mention
+from loaders.extract.roles import Roles
+from loaders.extract.view import LIST_JOIN, SentenceView
+
+_COUNT = r"(?:(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{0,3}?(?:区|县|市|镇|乡|村|城市|县市区|县（市、区）|单位|企业))?"
+_RESPECTIVE = re.compile(
+    rf"{_COUNT}(?:日前|近日|先后|也|还|已)?分别(与|和|同|结对|对口帮扶|对口支援|帮扶|联系帮扶|对接)"
+)
+_PAIRING_VERB = re.compile(r"签署|签订|结对|建立|结成|缔结|对接|协作|合作|帮扶|支援|携手")
+_SERIES_SEP = ("，", ",", "；", ";", "、")
+
+
+def _place_code(m: Mention) -> str | None:
+    return m.code if m.type == "Region" else None
+
+
+def _orient(roles: Roles, pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]] | None:
+    """Helper first for every pair, by the roles table, the undecided ones as the decided ones are."""
+    votes = 0
+    for a, b in pairs:
+        ca, cb = _place_code(a), _place_code(b)
+        if a.type != "Region" and b.type == "Region":
+            votes += 1
+        elif b.type != "Region" and a.type == "Region":
+            votes -= 1
+        elif ca and cb and ca != cb:
+            decided = roles.direction(ca, cb)
+            if decided is not None:
+                votes += 1 if decided[0] == ca else -1
+    if votes == 0:
+        return None
+    return pairs if votes > 0 else [(b, a) for a, b in pairs]
+
+
+def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    actors = view.actors
+    for i, a in enumerate(actors):
+        if i and text[actors[i - 1].end : view.chain_start(a)] in ("", *LIST_JOIN):
+            continue  # inside a chain or a list that started before: only whole lists pair
+        left = view.run_after(view.chain_start(a), max_gap=0)
+        if len(left) < 2 or left[0] is not view.chain_end(a) and left[0] is not a:
+            continue
+        m = _RESPECTIVE.match(text, left[-1].end, view.end)
+        if m is None:
+            continue
+        right = view.run_after(m.end() if m.group(1) in ("与", "和", "同") else m.end(), max_gap=0)
+        if len(right) != len(left):
+            continue
+        lo, hi = view.clause_bounds(right[-1].end)
+        rest = text[right[-1].end : view.end]
+        if is_trap(view, view.start, view.end) or is_example(view, left[0].start):
+            continue
+        status = status_of(
+            view, text[max(view.start, left[0].start - 4) : left[0].start], text[left[-1].end : m.start()]
+        )
+        if status is None:
+            continue
+        pairs = list(zip(left, right, strict=True))
+        if m.group(1) in ("与", "和", "同"):
+            if not _PAIRING_VERB.search(text[right[-1].end : hi]):
+                continue
+            oriented = _orient(roles, pairs)
+            if oriented is None:
+                continue
+            mech = pairing_mechanism(view, rest) or "结对帮扶"
+            for helper, helped in oriented:
+                yield AssistFact(helper, helped, None, mech, True, status, 0.8, "respective lists")
+        else:
+            cue_mech = view.cues.mechanism("directed", m.group(1))
+            for helper, helped in pairs:
+                mech = mechanism_for(view, cue_mech, helper, helped, roles)
+                yield AssistFact(
+                    helper, helped, None, mech, False, status, 0.9, "respective lists (directed)"
+                )
+
+
+def series(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """X与Y，Z与W…结对: two or more "X与Y" segments, then a pairing verb closing the sentence."""
+    text = view.text
+    segments: list[tuple[Mention, list[Mention]]] = []
+    actors = [a for a in view.actors if view.chain_end(a) is a]
+    i = 0
+    while i < len(actors):
+        a = actors[i]
+        if i + 1 < len(actors) and text[a.end : actors[i + 1].start] in ("与", "和", "同"):
+            run = view.run_after(actors[i + 1].start, connectors=("、", "及", "和"), max_gap=0)
+            segments.append((a, run))
+            last = run[-1] if run else actors[i + 1]
+            i = actors.index(last) + 1 if last in actors else i + 2
+            continue
+        i += 1
+    if len(segments) < 2:
+        return
+    tail = text[segments[-1][1][-1].end : view.end]
+    if not _PAIRING_VERB.search(re.split(r"[。；]", tail, maxsplit=1)[0]):
+        return
+    if is_trap(view, view.start, view.end):
+        return
+    # the segments must follow each other: only separators and bracketed notes between them
+    for (_, run), (nxt, _) in zip(segments, segments[1:], strict=False):
+        gap = re.sub(r"[（(][^（）()]*[）)]", "", text[run[-1].end : nxt.start])
+        if gap.strip() not in _SERIES_SEP:
+            return
+    pairs = [(x, y) for x, run in segments for y in run]
+    oriented = _orient(roles, pairs)
+    if oriented is None:
+        return
+    mech = pairing_mechanism(view, tail) or "结对帮扶"
+    status = status_of(view, text[view.start : segments[0][0].start])
+    if status is None:
+        return
+    for helper, helped in oriented:
+        yield AssistFact(helper, helped, None, mech, True, status, 0.75, "series of pairs")

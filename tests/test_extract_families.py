@@ -122,3 +122,20 @@ def test_an_old_county_name_keeps_the_list_whole():
     # 平泉县 became 平泉市: the old suffix must not break the list
     ext = extract("东丽区、西青区分别与承德县、平泉县签署协议书。")
     assert assists(ext) == {("120110", "130821"), ("120111", "130881")}
+
+
+def test_table_rows_under_a_pairing_caption():
+    text = "两市区县结对帮扶安排如下\n深圳市 | 赣州市 |\n福田区 | 兴国县 |\n罗湖区 | 宁都县 |\n"
+    found = assists(extract(text))
+    assert {("440304", "360732"), ("440303", "360730")} <= found
+
+
+def test_table_rows_without_a_pairing_caption_are_not_pairs():
+    text = "两市区县人口对比\n福田区 | 兴国县 |\n罗湖区 | 宁都县 |\n"
+    assert assists(extract(text)) == set()
+
+
+def test_a_counted_list_of_helpers_before_the_cue():
+    # 320500 苏州市, 440100 广州市, 520000 贵州省
+    ext = extract("国务院新增苏州、广州2个东部城市对口帮扶贵州。")
+    assert assists(ext) == {("320500", "520000"), ("440100", "520000")}

@@ -94,13 +94,15 @@ def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
     return {c for c in codes if any(roles.related(m.code, c) for m in run)}
 
 
-_PAIR_SEP = ("—", "——", "－", "-", "→", "\t", "|", "｜")
+_PAIR_SEP = ("—", "——", "－", "-", "--", "→", "\t", "|", "｜")
+_ROW = re.compile(r"[\t|｜]")
+_MAX_ROWS = 40
 
 
 def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """结对关系：长沙市—龙山县；株洲市—泸溪县 and table rows "株洲市<TAB>泸溪县" under a pairing heading:
     the text lists the pair, the roles table says which side helps."""
-    mech = view.sentence_mechanism() or view.heading_mechanism()
+    mech = view.sentence_mechanism() or view.heading_mechanism() or _caption_mechanism(view)
     if not mech:
         return
     regions = [a for a in view.actors if a.type == "Region"]
@@ -114,3 +116,20 @@ def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         if fact is not None:
             fact.confidence, fact.reason = 0.7, f"listed pair ({fact.reason})"
             yield fact
+
+
+def _caption_mechanism(view: SentenceView) -> str | None:
+    """A table row's mechanism from the table's caption: the first line above the rows (深圳市与赣州市
+    区县结对合作安排 over "福田区 | 兴国县"), when it names a pairing."""
+    if not _ROW.search(view.text[view.start : view.end]):
+        return None
+    lines = view.text[max(0, view.start - 4000) : view.start].split("\n")
+    for i, line in enumerate(reversed(lines)):
+        if i > _MAX_ROWS:
+            return None
+        if not line.strip() or _ROW.search(line):
+            continue
+        if view.cues.any_in("pairing", line) is None:
+            return None
+        return view.cues.find_mechanism(line) or "结对帮扶"
+    return None

@@ -108,8 +108,39 @@ def test_respective_lists_pair_in_order():
 
 
 def test_lists_of_unequal_length_are_not_paired():
+    ext = extract("上海市奉贤、青浦2个区分别与果洛州甘德、达日、久治3个县建立结对关系。")
+    assert assists(ext) == set()
+
+
+def test_each_of_a_list_with_one_place():
     ext = extract("上海市虹口、长宁2个区分别与果洛州玛沁县建立结对关系。")
-    assert ("310105", "632621") not in assists(ext)
+    assert assists(ext) == {("310109", "632621"), ("310105", "632621")}
+
+
+def test_places_labelled_as_helped_places_of_the_one_other_place():
+    # 120114 武清区; 130828 围场, 620826 静宁县
+    ext = extract(
+        "展会由武清区与河北省围场满族蒙古族自治县、甘肃省静宁县共同主办。展会涵盖武清区以及围场、静宁等对口帮扶地区的名优农产品。"
+    )
+    assert assists(ext) == {("120114", "130828"), ("120114", "620826")}
+
+
+def test_tasks_then_the_places_named():
+    # 411500 信阳? no: 440300 深圳市 with two counties of 河源 (441622 龙川县, 441623 连平县)
+    ext = extract("深圳市承担了两个县的对口帮扶任务，分别为龙川县、连平县。")
+    assert assists(ext) == {("440300", "441622"), ("440300", "441623")}
+
+
+def test_a_bracketed_list_after_a_region_group():
+    # 440500 汕头市, 441500 汕尾市
+    ext = extract("深圳通过对口帮扶协作粤东地区（汕头、汕尾）推动发展。")
+    assert assists(ext) == {("440300", "440500"), ("440300", "441500")}
+
+
+def test_a_place_naming_an_unknown_institution_does_not_act():
+    # 广西院 is an institute, not 广西壮族自治区
+    ext = extract("集团指定所属广西院承担镇巴县对口帮扶工作。")
+    assert not any(h == "450000" for h, _ in assists(ext))
 
 
 def test_series_of_pairs_share_their_direction():

@@ -7,6 +7,7 @@ document's context → relations per sentence (assists, links) → facts with ev
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -87,24 +88,33 @@ def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
 
 
 def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
-    """菖蒲塘村 becomes a place below its county only where the text writes the county right before it."""
+    """菖蒲塘村 becomes a place below its county only where the text writes the county right before it
+    (a city with no counties, 东莞市虎门镇, holds its towns itself); a list that goes on (万源市草坝镇
+    寨坝村、大竹镇营盘村) keeps the county for the items after the first."""
     gaz = get_gazetteer()
     places: list[Mention] = []
+    region_starts = sorted(x.start for x in mentions if x.kind == REGION)
     for m in mentions:
         if m.type != "Region" or not m.code or m.container is not None:
             continue
-        if gaz.by_code[m.code].level != "county":
+        if gaz.by_code[m.code].level not in ("county", "prefecture"):
             continue
-        found = PLACE_AFTER_COUNTY.match(text[m.end : m.end + 16])
-        if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
-            continue
-        name = found.group(1)
-        if any(m.end < x.start < m.end + len(name) for x in mentions if x.kind == REGION):
-            continue  # 岳麓区与龙山县里耶镇: another place starts inside, so this is no name
-        # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
-        place = Mention(m.end, m.end + len(name), name, "Place", [m.code], via="chain")
-        place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"
-        places.append(place)
+        pos = m.end
+        while True:
+            found = PLACE_AFTER_COUNTY.match(text[pos : pos + 16])
+            if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
+                break
+            name = found.group(1)
+            i = bisect.bisect_right(region_starts, pos)
+            if i < len(region_starts) and region_starts[i] < pos + len(name):
+                break  # 岳麓区与龙山县里耶镇: another place starts inside, so this is no name
+            # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
+            place = Mention(pos, pos + len(name), name, "Place", [m.code], via="chain")
+            place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"
+            places.append(place)
+            if text[pos + len(name) : pos + len(name) + 1] not in ("、", "和", "及"):
+                break
+            pos += len(name) + 1
     return places
 
 
@@ -208,6 +218,13 @@ def mentions_stage(st: State) -> None:
 
 
 _SUFFIXES = "县市区旗"
+# a place written right before one of these names an institution no lexicon has (广西院, 陕西厂): it
+# does not act as the place itself
+_INSTITUTION_AFTER = re.compile(r"院|厂|所(?!属)|公司|集团|银行|大学|学院|医院|中学|小学|分行|支行")
+
+
+def _names_an_institution(text: str, m: Mention) -> bool:
+    return m.type == "Region" and _INSTITUTION_AFTER.match(text, m.end) is not None
 
 
 def _absorb_old_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -250,7 +267,14 @@ def relations_stage(st: State) -> None:
         }
     )
     resolved = [m for m in st.mentions if m.entity_id]
-    actors = [m for m in resolved if m.container is None and m.via != "inner" and m.type in ENTITY_TYPES]
+    actors = [
+        m
+        for m in resolved
+        if m.container is None
+        and m.via != "inner"
+        and m.type in ENTITY_TYPES
+        and not _names_an_institution(st.text, m)
+    ]
     inner = [m for m in resolved if m.container is not None and m.type == "Region"]
     brands = [m for m in resolved if m.type == "Brand"]
     campaigns = [m for m in resolved if m.type == "Campaign"]

@@ -7,8 +7,8 @@ Rules, in the order they apply:
 3. Ambiguous names (龙山: 龙山县 in Hunan, 龙山区 in Jilin) go to the candidate inside the home
    province, else the one sharing a province with the sentence's other places; ties are reported.
 4. A county written without its suffix (安化, 龙山) is a common-word risk (安宁, 和平, 长安), so it
-   is accepted only when chained, inside the home province, or next to its province or prefecture
-   in the same sentence; otherwise it is reported, not guessed.
+   is accepted only when chained, inside the home province, next to its province or prefecture in
+   the same sentence, or named in full elsewhere in the document; otherwise it is reported.
 5. 我省/本市/该县 stand for the home region; 省教育厅/团省委 are qualified by the home province.
 """
 
@@ -111,6 +111,12 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
         if m.kind == REGION:
             by_sentence.setdefault(sentence_of(m.start), []).append(m)
     home = ctx.province.code if ctx.province else None
+    # counties the document names in full (甘肃省静宁县): their short name (静宁) later means them
+    named_in_full = {
+        m.candidates[0]
+        for m in mentions
+        if m.kind == REGION and len(m.candidates) == 1 and _is_full_name(gaz, m.surface, m.candidates[0])
+    }
     for m in mentions:
         if m.kind != REGION:
             continue
@@ -128,7 +134,7 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
             continue
         code = cands[0]
         region = gaz.by_code[code]
-        if not _accept(gaz, m, region, home, peer_codes):
+        if code not in named_in_full and not _accept(gaz, m, region, home, peer_codes):
             ctx.unresolved.append(
                 {
                     "surface": m.surface,

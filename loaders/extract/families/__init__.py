@@ -13,7 +13,7 @@ from loaders.extract.families.actions import actions
 from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
-from loaders.extract.families.lists import respective, series
+from loaders.extract.families.lists import labelled, respective, series, tasks
 from loaders.extract.families.official import official_pairs
 from loaders.extract.families.presence import consumption, presence
 from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
@@ -37,10 +37,12 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             listed_pairs,
             official_pairs,
             actions,
+            labelled,
+            tasks,
             groups,
         )
     elif len(view.actors) >= 2:
-        families = (directed, symmetric, actions, groups)
+        families = (directed, symmetric, actions, tasks, groups)
     else:
         families = (directed, groups)
     for family in families:

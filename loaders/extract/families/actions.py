@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from loaders.extract.families.common import (
     AssistFact,
     code_of,
+    helped_side,
     is_example,
     mechanism_for,
     reversed_by_roles,
@@ -57,7 +58,7 @@ def actions(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     ):
         for m in word.finditer(text, view.start, view.end):
             places = view.run_after(m.end(), max_gap=0)
-            if not places or any(p.type != "Region" for p in places):
+            if not places or not all(helped_side(p) for p in places):
                 continue
             _, clause_hi = view.clause_bounds(places[-1].end)
             purpose = text[places[-1].end : clause_hi]

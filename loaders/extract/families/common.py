@@ -143,3 +143,15 @@ def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
                 return run
             return []
     return []
+
+
+# organisations that are helped sides as places are: the 兵团's divisions (师市合一) receive 对口支援
+PLACE_LIKE_KINDS = ("bingtuan",)
+
+
+def helped_side(m: Mention) -> bool:
+    """Whether m can be the helped side of a pairing: a place, or an organisation that is one."""
+    if m.type == "Region":
+        return True
+    entry = m.candidates[0] if m.candidates else None
+    return m.type == "Organization" and getattr(entry, "kind", "") in PLACE_LIKE_KINDS

@@ -11,6 +11,7 @@ from loaders.extract.families.common import (
     UNNAMED_GROUP,
     AssistFact,
     code_of,
+    helped_side,
     is_example,
     is_region,
     is_trap,
@@ -50,7 +51,7 @@ _FILLER = re.compile(
     r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的|"
     # 深圳、青岛等8个城市对口帮扶…: a counted list of the helpers themselves
     r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)?(?:个)?(?:东部|西部|发达|经济发达|沿海)?"
-    r"(?:城市|省市|省份|地市|市|区|县|县市区|区县|单位|企业|高校|部门)|等)*$"
+    r"(?:城市|省市|省份|地市|市|区|县|县市区|区县|单位|企业|高校|部门)|等|通过|依托|借助)*$"
 )
 # 河南省由支援阿克苏地区调整为对口支援哈密地区: the helper's old pairing, then its new one
 _CHANGE_FROM = re.compile(r"^(?:\d{4}年起?，?)?(?:由|从)$")
@@ -126,7 +127,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     after = end
     if tail.startswith(("了", "的")):
         after += 1
-    helped_run = view.run_after(after, max_gap=0)
+    helped_run = view.run_after(after, max_gap=0) or _bracketed_list(view, after)
     if not helped_run:
         rest = text[after : view.end]
         group = COUNT_GROUP.match(rest) or UNNAMED_GROUP.match(rest)
@@ -142,7 +143,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             if before:
                 yield fact(helpers[-1], before[-1], None, 0.85, "replacement")
         return
-    if any(h.type != "Region" for h in helped_run):  # organisations are not helped by this wording
+    if not all(helped_side(h) for h in helped_run):  # a bank or a ministry is not helped by this wording
         return
     relative = _relative_helpers(view, roles, helped_run)
     if relative:
@@ -237,3 +238,19 @@ def _relative_helpers(view: SentenceView, roles: Roles, helped_run: list[Mention
     if not after or any(roles.related(code_of(a), code_of(x)) for a in after for x in helped_run):
         return []
     return after
+
+
+# 对口帮扶协作粤东地区(汕头、汕尾、河源、潮州): a region group named, then its places in brackets
+_GROUP_THEN_BRACKET = re.compile(
+    r"(?:协作|支援|帮扶)?[\u4e00-\u9fff]{0,6}?(?:地区|城市|各市|市县|片区)?[（(]"
+)
+
+
+def _bracketed_list(view: SentenceView, pos: int) -> list[Mention]:
+    m = _GROUP_THEN_BRACKET.match(view.text, pos, view.end)
+    if m is None:
+        return []
+    run = view.run_after(m.end(), max_gap=0)
+    if run and view.text[run[-1].end : run[-1].end + 1] in ("）", ")"):
+        return run
+    return []

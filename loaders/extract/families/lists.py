@@ -17,11 +17,14 @@ from collections.abc import Iterator
 
 from loaders.extract.families.common import (
     AssistFact,
+    code_of,
     is_example,
     is_trap,
     mechanism_for,
     pairing_mechanism,
+    reversed_by_roles,
     status_of,
+    topic_helpers,
 )
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
@@ -69,9 +72,9 @@ def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         m = _RESPECTIVE.match(text, left[-1].end, view.end)
         if m is None:
             continue
-        right = view.run_after(m.end() if m.group(1) in ("与", "和", "同") else m.end(), max_gap=0)
-        if len(right) != len(left):
-            continue
+        right = view.run_after(m.end(), max_gap=0)
+        if len(right) != len(left) and len(right) != 1:
+            continue  # A、B分别与C: each with C; otherwise the lists must be as long as each other
         lo, hi = view.clause_bounds(right[-1].end)
         rest = text[right[-1].end : view.end]
         if is_trap(view, view.start, view.end) or is_example(view, left[0].start):
@@ -81,7 +84,9 @@ def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         )
         if status is None:
             continue
-        pairs = list(zip(left, right, strict=True))
+        pairs = (
+            list(zip(left, right, strict=True)) if len(right) == len(left) else [(x, right[0]) for x in left]
+        )
         if m.group(1) in ("与", "和", "同"):
             if not _PAIRING_VERB.search(text[right[-1].end : hi]):
                 continue
@@ -137,3 +142,86 @@ def series(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         return
     for helper, helped in oriented:
         yield AssistFact(helper, helped, None, mech, True, status, 0.75, "series of pairs")
+
+
+_LABELLED = re.compile(
+    r"等(?:对口帮扶|对口支援|结对帮扶|东西部协作|扶贫协作|协作|帮扶|受援|结对)(?:地区|县区|县市|县|地|城市|单位)"
+)
+
+
+def labelled(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """围场、静宁、泾川等对口帮扶地区: the list is labelled as someone's helped places; the helper is the
+    one other place the sentence names (not one holding the listed ones)."""
+    text = view.text
+    for m in _LABELLED.finditer(text, view.start, view.end):
+        listed, gap = view.run_before(m.start(), connectors=("、",))
+        if not listed or gap or not all(a.type == "Region" for a in listed):
+            continue
+        others = [
+            a
+            for a in view.actors
+            if a.type in ("Region", "Agency", "Organization")
+            and a not in listed
+            and view.chain_end(a) is a
+            and not any(roles.related(code_of(a), code_of(x)) for x in listed)
+        ]
+        helpers = {a.entity_id: a for a in others}
+        if len(helpers) != 1 or is_trap(view, view.start, view.end):
+            continue
+        helper = next(iter(helpers.values()))
+        status = status_of(view, text[view.start : m.start()])
+        if status is None:
+            continue
+        mech = view.cues.find_mechanism(m.group(0)) or mechanism_for(view, None, helper, listed[0], roles)
+        for place in listed:
+            if not reversed_by_roles(roles, helper, place):
+                yield AssistFact(helper, place, None, mech, True, status, 0.75, "labelled helped places")
+
+
+# 承担了五个对口支援和定点扶贫县任务，分别为A、B…: a count of tasks, then the places named
+_TASKS_NAMED = re.compile(
+    r"(?:承担|负责|担负)(?:了|起)?[^，。；]{0,24}?(?:帮扶|支援|扶贫|协作)[^，。；]{0,8}?(?:任务|工作|重任)[，：:]?(?:分别为|分别是|包括|即|为)"
+)
+# 承担陕西镇巴县、广西西林县对口帮扶工作: the places, then the task
+_TASK_VERB = re.compile(r"(?:承担|负责|担负)(?:了|起)?")
+_TASK_AFTER = re.compile(r"(?:的)?(?:对口帮扶|定点帮扶|定点扶贫|对口支援|帮扶|结对帮扶|扶贫)(?:工作|任务)")
+
+
+def tasks(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    for m in _TASKS_NAMED.finditer(text, view.start, view.end):
+        places = view.run_after(m.end(), max_gap=0)
+        yield from _task_facts(view, roles, m.start(), places, m.group(0))
+    for m in _TASK_VERB.finditer(text, view.start, view.end):
+        places = view.run_after(m.end(), max_gap=0)
+        if places and _TASK_AFTER.match(text, places[-1].end, view.end):
+            yield from _task_facts(
+                view, roles, m.start(), places, _TASK_AFTER.match(text, places[-1].end).group(0)
+            )
+
+
+def _task_facts(
+    view: SentenceView, roles: Roles, pos: int, places: list[Mention], task: str
+) -> Iterator[AssistFact]:
+    if not places or not all(a.type == "Region" for a in places):
+        return
+    helpers, lead = view.run_before(pos)
+    if not helpers or len(lead) > 6:
+        helpers = topic_helpers(view, pos)
+    if not helpers or any(h.type not in ("Region", "Agency", "Organization") for h in helpers):
+        return
+    if len(helpers) > 1:
+        if len(helpers) != len(places) or "分别" not in view.text[view.start : view.end]:
+            return
+        pairs = list(zip(helpers, places, strict=True))
+    else:
+        pairs = [(helpers[0], p) for p in places]
+    status = status_of(view, view.text[max(view.start, helpers[0].start - 4) : pos])
+    if status is None or is_trap(view, view.start, view.end):
+        return
+    cue_mech = view.cues.find_mechanism(task)
+    for helper, place in pairs:
+        if roles.related(code_of(helper), code_of(place)) or reversed_by_roles(roles, helper, place):
+            continue
+        mech = mechanism_for(view, cue_mech, helper, place, roles)
+        yield AssistFact(helper, place, None, mech, False, status, 0.85, "tasks named")

@@ -22,6 +22,8 @@ from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
 _SYMMETRIC_JOIN = ("与", "和", "同")
+# 舟山市普陀区还与万源市…, 广州市则和龙岩市…: an adverb may stand before the joining word
+_JOIN = re.compile(r"^[，,]?(?:还|也|则|又|已|先后|共同|正式|积极|主动)?(?:与|和|同)$")
 _ESTABLISH = re.compile(r"建立|签订|签署|结对|结成|开展|携手|达成|深化|加强")
 
 
@@ -35,7 +37,7 @@ def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     for i, a in enumerate(actors):
         if a.type not in ("Region", "Agency", "Organization") or view.chain_end(a) is not a:
             continue
-        if i + 1 >= len(actors) or view.between(a.end, actors[i + 1].start) not in _SYMMETRIC_JOIN:
+        if i + 1 >= len(actors) or not _JOIN.match(view.between(a.end, actors[i + 1].start)):
             continue
         run = view.run_after(actors[i + 1].start, connectors=("、", "和", "及"), max_gap=0)
         if not run:

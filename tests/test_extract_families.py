@@ -170,3 +170,22 @@ def test_a_counted_list_of_helpers_before_the_cue():
     # 320500 苏州市, 440100 广州市, 520000 贵州省
     ext = extract("国务院新增苏州、广州2个东部城市对口帮扶贵州。")
     assert assists(ext) == {("320500", "520000"), ("440100", "520000")}
+
+
+# ------------------------------------------------------------------------------ province-internal
+def test_a_province_internal_programme_gives_the_direction():
+    # 440100 广州市 (珠三角) and 441400 梅州市 (粤东西北), written helped first
+    ext = extract("梅州市与广州市签订全面对口帮扶协议。")
+    assert assists(ext) == {("440100", "441400")}
+
+
+def test_two_places_on_the_same_side_stay_undirected():
+    # 440300 深圳市 and 441300 惠州市 are both 珠三角: nothing says who helps
+    ext = extract("深圳市与惠州市签订对口帮扶协议。")
+    assert assists(ext) == set()
+
+
+def test_a_county_of_the_26_mountain_counties_is_helped_inside_zhejiang():
+    # 330382 乐清市 and 330326 平阳县
+    ext = extract("平阳县和乐清市结对开展山海协作工程。")
+    assert assists(ext) == {("330382", "330326")}

@@ -688,3 +688,23 @@ def designations_by_code() -> dict[str, list[str]]:
             if r.get("code") and r.get("code_kind", "exact") == "exact":
                 out.setdefault(r["code"], []).append(info.name)
     return out
+
+
+@dataclass(frozen=True)
+class ProvinceRole:
+    """One region's side in a province-internal programme (珠三角 helps 粤东西北, 苏南 helps 苏北)."""
+
+    program: str
+    province: str
+    side: str  # helper | helped
+    code: str
+    source: str
+
+
+def province_internal_roles() -> list[ProvinceRole]:
+    """data/reference/province_internal_roles.csv: which side of a province-internal programme a
+    region is on, so a two-sided statement inside one province gets its direction."""
+    path = reference_dir() / "province_internal_roles.csv"
+    return [
+        ProvinceRole(r["program"], r["province"], r["side"], r["code"], r["source"]) for r in _read_csv(path)
+    ]

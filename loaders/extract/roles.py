@@ -14,7 +14,13 @@ import functools
 from dataclasses import dataclass
 
 from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
-from bangfu.knowledge.lists import OfficialPairing, designations_by_code, load_pairings
+from bangfu.knowledge.lists import (
+    OfficialPairing,
+    designations_by_code,
+    load_pairings,
+    mechanism_of,
+    province_internal_roles,
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,11 @@ class Roles:
         for pair in self.pairs:  # exact pairs first, then the order of the files
             self._by_helper.setdefault(pair.helper, []).append(pair)
         self.designated = set(designations_by_code())
+        # province-internal programmes: (program, side) → codes, and each programme's mechanism
+        self._internal: dict[tuple[str, str], set[str]] = {}
+        for role in province_internal_roles():
+            self._internal.setdefault((role.program, role.side), set()).add(role.code)
+        self.internal_mechanism = {prog: mechanism_of(prog) for prog, _ in self._internal}
 
     def official(self, a: str, b: str) -> OfficialPair | None:
         """An official pairing between a and b (either way), matching exactly or through ancestors.
@@ -116,9 +127,31 @@ class Roles:
         east_a, east_b = self.gaz.is_eastern_partner(a), self.gaz.is_eastern_partner(b)
         if east_a != east_b:
             return (a, b, "eastern partner") if east_a else (b, a, "eastern partner")
+        internal = self.internal_direction(a, b)
+        if internal is not None:
+            return internal
         des_a, des_b = self._designated(a), self._designated(b)
         if des_a != des_b:
             return (b, a, "designated county") if des_a else (a, b, "designated county")
+        return None
+
+    def internal_direction(self, a: str, b: str) -> tuple[str, str, str] | None:
+        """Inside one province, a programme's helped side is helped by a place outside it; where the
+        programme lists its helpers too, only by one of them (珠三角 → 粤东西北)."""
+        if a not in self.gaz.by_code or b not in self.gaz.by_code:
+            return None
+        if self.gaz.province_of(a).code != self.gaz.province_of(b).code:
+            return None
+        for program in self.internal_mechanism:
+            helped = self._internal.get((program, "helped"), set())
+            helpers = self._internal.get((program, "helper"))
+            in_a, in_b = bool(self._lineage(a) & helped), bool(self._lineage(b) & helped)
+            if in_a == in_b:
+                continue
+            helper, target = (b, a) if in_a else (a, b)
+            if helpers is not None and not self._lineage(helper) & helpers:
+                continue
+            return helper, target, f"province-internal ({program})"
         return None
 
     def _designated(self, code: str) -> bool:

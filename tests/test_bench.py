@@ -8,12 +8,14 @@ docs/benchmarks.md, not in a test that must pass on any machine.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
 import re
 
 import pytest
 
 from bangfu.bench import corpus
+from bangfu.bench import run as bench_run
 from bangfu.bench.run import ROW_NAMES, SUMMARY_KEYS, percentiles, run_bench
 
 
@@ -52,6 +54,34 @@ def test_bench_keeps_corpus_and_store_when_asked(tmp_path) -> None:
     _check_output(out.getvalue(), 3)
     assert len(list((tmp_path / "corpus").rglob("*.*"))) == 3
     assert report.rows["corpus"].result.startswith("3 docs")
+
+
+def test_a_failed_stage_is_na_and_so_is_what_needs_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The graph stage breaks (provoked here): its row says why, the rows needing a graph or a store
+    say what is missing, and the stages that need neither still run."""
+
+    def broken(run: bench_run.Run) -> None:
+        raise RuntimeError("disk full\nsecond line")
+
+    stages = tuple(
+        dataclasses.replace(st, run=broken) if st.row == "load+extract, parallel" else st
+        for st in bench_run.STAGES
+    )
+    monkeypatch.setattr(bench_run, "STAGES", stages)
+    out = io.StringIO()
+    report = run_bench(3, 1, repeat=1, out=out, log=io.StringIO())
+    rows = report.rows
+    assert (rows["load+extract, parallel"].result, rows["load+extract, parallel"].detail) == (
+        "n/a",
+        "failed: RuntimeError: disk full",
+    )
+    for name in ("store build", "build end to end", "unpaired report", "entity search"):
+        assert (rows[name].result, rows[name].detail) == ("n/a", "no graph (ingestion failed)"), name
+    assert rows["Cypher 2-hop"].detail == "no store"
+    assert rows["load+extract, 1 process"].result.endswith("MB/s")
+    assert rows["peak memory"].result.endswith("MB")
+    pairs = _check_output(out.getvalue(), 3)
+    assert pairs["build_s"] == "n/a" and pairs["extract_mb_s_per_core"] != "n/a"
 
 
 def test_main_lists_the_bench_subcommand() -> None:

@@ -37,6 +37,7 @@ from app_helpers import (  # noqa: E402
 )
 
 from app_pages import PAGES  # noqa: E402
+from bangfu.knowledge.gazetteer import get_gazetteer  # noqa: E402
 from bangfu.knowledge.ontology import MECHANISMS  # noqa: E402
 from graph.model import KnowledgeGraph  # noqa: E402
 from graph.store.embedded import write_store  # noqa: E402
@@ -55,8 +56,6 @@ class _Env:
 
 def synthetic_store(folder: Path, nodes: int, seed: int = 7) -> tuple[Path, int, int]:
     """A store whose fact graph has about ``nodes`` nodes; returns (path, nodes, fact edges)."""
-    from bangfu.knowledge.gazetteer import get_gazetteer
-
     rng = random.Random(seed)
     gaz = get_gazetteer()
     by_level: dict[str, list] = {}

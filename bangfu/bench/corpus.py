@@ -33,6 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import opencc
+
 from bangfu.knowledge.paths import data_dir
 
 GAZETTEER_CSV = data_dir() / "gazetteer" / "regions.csv"
@@ -280,10 +282,13 @@ PINYIN = {
 
 
 @functools.cache
-def _s2t():  # noqa: ANN202 — an opencc.OpenCC, imported lazily (1 s) only when a traditional doc is made
-    import opencc
-
+def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Simplified → traditional characters (OpenCC s2t): how the traditional documents are written."""
+    return _s2t().convert(text)
 
 
 def _gloss(text: str, rng: random.Random, rate: float) -> str:
@@ -504,7 +509,7 @@ def render(style: str, doc: _Doc, rng: random.Random, target_bytes: int) -> str:
         lines += paragraphs
     text = "\n".join(lines) + "\n"
     if style == "traditional":
-        text = _gloss(_s2t().convert(text).replace("，", ","), rng, rate=0.25)
+        text = _gloss(to_traditional(text).replace("，", ","), rng, rate=0.25)
     return text
 
 

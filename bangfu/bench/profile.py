@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import argparse
 import collections
+import cProfile
+import io
 import pickle
+import pstats
 import re
 import shutil
 import subprocess
@@ -28,28 +31,28 @@ import tempfile
 import time
 from pathlib import Path
 
+from bangfu.bench.corpus import write_corpus
+from bangfu.pipeline.pool import DocMeta, iter_extractions, warm_up
+from graph.model import KnowledgeGraph
+from graph.store.embedded import write_store
+from loaders.extract.facts import Extraction
+
 STAGES = ("ingest", "merge", "write")
 _FRAME = re.compile(r"(.*) \((.*):(\d+)\)$")
 
 
 # ---------------------------------------------------------------------------------------------- stages
-def _extractions(corpus: Path) -> list:
-    from bangfu.pipeline.pool import iter_extractions
-
+def _extractions(corpus: Path) -> list[tuple[DocMeta, Extraction]]:
     return list(iter_extractions([corpus], 1))
 
 
 def stage_ingest(corpus: Path, _cache: Path) -> None:
-    from bangfu.pipeline.pool import iter_extractions, warm_up
-
     warm_up()
     for _ in iter_extractions([corpus], 1):
         pass
 
 
-def _graph(corpus: Path, cache: Path):  # noqa: ANN202 — a KnowledgeGraph
-    from graph.model import KnowledgeGraph
-
+def _graph(corpus: Path, cache: Path) -> KnowledgeGraph:
     items = pickle.loads(cache.read_bytes())
     kg = KnowledgeGraph()
     for meta, ext in items:
@@ -62,8 +65,6 @@ def stage_merge(corpus: Path, cache: Path) -> None:
 
 
 def stage_write(corpus: Path, cache: Path) -> None:
-    from graph.store.embedded import write_store
-
     kg = _graph(corpus, cache)
     with tempfile.TemporaryDirectory() as tmp:
         write_store(kg, Path(tmp) / "p.lbdb")
@@ -128,8 +129,6 @@ def main(argv: list[str] | None = None) -> int:
         globals()[f"stage_{stage}"](base / "corpus", base / "extractions.pickle")
         return 0
 
-    from bangfu.bench.corpus import write_corpus
-
     base = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="bangfu-profile-"))
     try:
         corpus, cache = base / "corpus", base / "extractions.pickle"
@@ -148,12 +147,9 @@ def main(argv: list[str] | None = None) -> int:
             below = {"ingest": "_process", "merge": "KnowledgeGraph.add_extraction", "write": "write_store"}
             report = aggregate(raw.read_text().splitlines(), below[args.stage], args.top)
         else:
-            import cProfile
-            import pstats
-
             prof = cProfile.Profile()
             prof.runcall(globals()[f"stage_{args.stage}"], corpus, cache)
-            stream = __import__("io").StringIO()
+            stream = io.StringIO()
             stats = pstats.Stats(prof, stream=stream).strip_dirs()
             stats.sort_stats("cumulative").print_stats(args.top)
             stats.sort_stats("tottime").print_stats(args.top)

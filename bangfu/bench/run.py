@@ -8,7 +8,9 @@ Why it is shaped this way:
 - Load+extract runs twice: once in one process with nothing kept (throughput per core, and a memory
   peak that shows whether ingestion streams — it must not grow with N), then across ``--workers``
   processes feeding the graph build (what ``bangfu build`` does).
-- A component that is not there yet (or fails) gets ``n/a`` in its row and in the summary, with the
+- ``run_bench`` is a list of named stages (``STAGES``), one per row of the table, over one ``Run``
+  that carries what the stages hand on (the corpus, the graph, the store). A stage that fails, or
+  whose input an earlier failure left missing, gets ``n/a`` in its row and in the summary, with the
   reason in the detail column, and the benchmark goes on: the table always has every row.
 - The last line, ``bench-summary key=value …``, is for scripts; the table above it is Markdown, so it
   can be pasted into docs/benchmarks.md as printed.
@@ -31,9 +33,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO, TypeVar
 
-from bangfu.bench.corpus import CorpusStats, write_corpus
+import networkx as nx
+import psutil
+
+from bangfu.bench.corpus import CorpusStats, to_traditional, write_corpus
+from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.pipeline.build import apply_designations
+from bangfu.pipeline.pool import DocMeta, iter_extractions
+from bangfu.planner.coverage import CoverageIndex, entries_from_codes, unpaired
+from bangfu.planner.search import SearchIndex
+from graph.model import KnowledgeGraph
+from graph.store.embedded import open_store, write_store
+from loaders.extract.facts import Extraction
 
 SUMMARY_KEYS = (
     "docs",
@@ -89,6 +102,12 @@ class Report:
     def set(self, name: str, result: str, detail: str = "") -> None:
         self.rows[name] = Row(name, result, detail)
 
+    def set_latency(self, name: str, key: str, times_ms: list[float], detail: str, digits: int = 1) -> None:
+        """A latency row (median and p95) and its summary key (the median)."""
+        med, p95 = percentiles(times_ms)
+        self.set(name, f"{med:.{digits}f} ms median, {p95:.{digits}f} ms p95", detail)
+        self.summary[key] = f"{med:.2f}"
+
     def na(self, name: str, why: str) -> None:
         self.rows[name] = Row(name, NA, why)
 
@@ -126,7 +145,11 @@ def percentiles(times_ms: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def timed_ms(fn: Callable[[], Any], repeat: int, warmup: int = 1) -> tuple[list[float], Any]:
+T = TypeVar("T")
+
+
+def timed_ms(fn: Callable[[], T], repeat: int, warmup: int = 1) -> tuple[list[float], T | None]:
+    """Times of ``repeat`` calls after ``warmup`` untimed ones, and the last call's result."""
     result = None
     for _ in range(warmup):
         result = fn()
@@ -152,12 +175,7 @@ def rss_peaks_mb() -> tuple[float, float]:
 
 def machine() -> str:
     """One line naming the machine the numbers come from."""
-    try:
-        import psutil
-
-        mem = f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM"
-    except ImportError:
-        mem = "RAM unknown"
+    mem = f"{psutil.virtual_memory().total / 2**30:.1f} GiB RAM"
     cpu = platform.processor() or platform.machine()
     return (
         f"{os.cpu_count()} cores ({cpu}), {mem}, Python {platform.python_version()}, "
@@ -176,14 +194,14 @@ class Ingested:
     first_error: str = ""
 
 
-def ingest(corpus: Path, workers: int, consume: Callable[[Any, Any], None] | None = None) -> Ingested:
+def ingest(
+    corpus: Path, workers: int, consume: Callable[[DocMeta, Extraction], None] | None = None
+) -> Ingested:
     """Run ``iter_extractions`` over the corpus and ``consume`` each result, timing both.
 
     With workers, extraction and ``consume`` overlap (the pool works ahead while this process merges),
     so the honest rate is over ``wall``; ``consumed`` says how much of it this process spent merging.
     """
-    from bangfu.pipeline.pool import iter_extractions
-
     out = Ingested()
 
     def on_error(path: str, reason: str) -> None:
@@ -230,7 +248,7 @@ def _ingest_detail(ing: Ingested, n_docs: int) -> str:
     return "; ".join(parts)
 
 
-def _top_helpers(graph: Any, k: int) -> list[str]:
+def _top_helpers(graph: nx.MultiDiGraph, k: int) -> list[str]:
     """The Region helpers with the most ASSISTS edges out: the heaviest 2-hop starting points."""
     counts: dict[str, int] = {}
     for u, _v, d in graph.edges(data=True):
@@ -239,7 +257,7 @@ def _top_helpers(graph: Any, k: int) -> list[str]:
     return sorted(counts, key=lambda n: (-counts[n], n))[:k]
 
 
-def _search_queries(graph: Any, rng: random.Random, n: int) -> list[str]:
+def _search_queries(graph: nx.MultiDiGraph, rng: random.Random, n: int) -> list[str]:
     """What people type: whole names, the first characters of a name, traditional forms, codes."""
     names = sorted(
         str(a.get("name"))
@@ -259,10 +277,235 @@ def _search_queries(graph: Any, rng: random.Random, n: int) -> list[str]:
         elif kind == 2:
             queries.append(name[:1])
         else:
-            from bangfu.bench.corpus import _s2t
-
-            queries.append(_s2t().convert(name))
+            queries.append(to_traditional(name))
     return queries
+
+
+# ---------------------------------------------------------------------------------------------- stages
+@dataclass
+class Run:
+    """What one benchmark run's stages share: its settings and what each stage hands to the next."""
+
+    n_docs: int
+    workers: int
+    seed: int
+    repeat: int
+    corpus_dir: Path
+    store_path: Path
+    log: TextIO
+    report: Report = field(init=False)
+    rng: random.Random = field(init=False)
+    stats: CorpusStats | None = None
+    parallel: Ingested | None = None  # the ingestion that fed the graph
+    kg: KnowledgeGraph | None = None  # set only once ingestion brought the corpus through
+    built_store: bool = False
+
+    def __post_init__(self) -> None:
+        self.report = Report(self.n_docs, self.workers)
+        self.rng = random.Random(self.seed)
+
+    @property
+    def processes(self) -> str:
+        return f"{self.workers} process{'es' if self.workers > 1 else ''}"
+
+
+def stage_corpus(run: Run) -> None:
+    """Write the synthetic corpus (bangfu/bench/corpus.py)."""
+    run.log.write(f"bench: writing {run.n_docs:,} documents to {run.corpus_dir}\n")
+    stats = run.stats = write_corpus(run.corpus_dir, run.n_docs, run.seed)
+    styles = ", ".join(f"{k} {v}" for k, v in sorted(stats.styles.items()))
+    run.report.set(
+        "corpus",
+        f"{stats.documents:,} docs, {_mb(stats.text_bytes):.1f} MB text",
+        f"{_mb(stats.file_bytes):.1f} MB on disk, written in {stats.seconds:.1f} s; {styles}; "
+        f"{stats.sentences['assists']:,} assistance sentences, "
+        f"{stats.sentences['distractors']:,} distractors",
+    )
+
+
+def stage_ingest_alone(run: Run) -> None:
+    """Load + extract in one process with nothing kept: throughput per core, and whether memory streams."""
+    name = "load+extract, 1 process"
+    run.log.write("bench: load+extract in 1 process\n")
+    ing = ingest(run.corpus_dir, 1)
+    _check_ingested(ing, run.n_docs)
+    result, mb_s = _rate(ing, 1)
+    own, _child = rss_peaks_mb()
+    run.report.set(name, result, _ingest_detail(ing, run.n_docs) + f"; peak RSS {own:.0f} MB")
+    run.report.summary["extract_mb_s_per_core"] = f"{mb_s:.2f}"
+
+
+def stage_ingest_into_graph(run: Run) -> None:
+    """Load + extract across the workers, feeding the graph: what ``bangfu build`` does."""
+    name = "load+extract, parallel"
+    run.log.write(f"bench: load+extract+merge in {run.workers} process(es)\n")
+    kg = KnowledgeGraph()
+
+    def merge(meta: DocMeta, ext: Extraction) -> None:
+        kg.add_extraction(ext, meta.as_meta())
+
+    ing = ingest(run.corpus_dir, run.workers, merge)
+    if not _check_ingested(ing, run.n_docs, raise_=False):
+        raise IngestionFailed(_ingest_detail(ing, run.n_docs))  # a graph of a few documents: no later row
+    run.kg, run.parallel = kg, ing
+    result, _ = _rate(ing, run.workers)
+    run.report.set(
+        name,
+        result,
+        f"{run.processes}, feeding the graph; "
+        + _ingest_detail(ing, run.n_docs)
+        + f" (of which {ing.consumed:.1f} s merging into the graph in the main process)",
+    )
+
+
+def stage_store(run: Run) -> None:
+    """Designations + the store write on top of the merge: the store build and the build end to end."""
+    kg, ing = run.kg, run.parallel
+    assert kg is not None and ing is not None
+    run.log.write("bench: writing the store\n")
+    t0 = time.perf_counter()
+    designated = apply_designations(kg)
+    t_designate = time.perf_counter() - t0
+    info = write_store(kg, run.store_path)
+    t_write = time.perf_counter() - t0 - t_designate
+    run.built_store = True
+    build_s = ing.consumed + t_designate + t_write
+    assists = kg.summary()["relations"].get("ASSISTS", 0)
+    run.report.set(
+        "store build",
+        f"{build_s:.1f} s",
+        f"merge {ing.consumed:.1f} s + designations {t_designate:.1f} s ({designated} regions) + "
+        f"write {t_write:.1f} s; {info.nodes:,} nodes, {info.edges:,} edges "
+        f"({assists:,} ASSISTS); store {_mb(_size(run.store_path)):.1f} MB",
+    )
+    run.report.summary["build_s"] = f"{build_s:.2f}"
+    total = ing.wall + t_designate + t_write
+    run.report.set(
+        "build end to end",
+        f"{total:.1f} s",
+        f"read+extract ({run.processes}) + merge + write "
+        f"for {ing.docs:,} documents; {ing.docs / total:,.0f} docs/s",
+    )
+
+
+def stage_unpaired(run: Run) -> None:
+    """The unpaired-county report over every county of the gazetteer."""
+    assert run.kg is not None
+    graph = run.kg.graph
+    gaz = get_gazetteer()
+    counties = sorted(c for c, r in gaz.by_code.items() if r.level == "county")
+    entries = entries_from_codes(gaz, counties)
+    t0 = time.perf_counter()
+    index = CoverageIndex(graph)
+    index_ms = (time.perf_counter() - t0) * 1000
+
+    def report_rows() -> int:
+        return len([r.row() for r in unpaired(index.coverage(entries), "county")])
+
+    times, n_unpaired = timed_ms(report_rows, run.repeat)
+    assists = sum(1 for *_e, d in graph.edges(data=True) if d.get("type") == "ASSISTS")
+    run.report.set_latency(
+        "unpaired report",
+        "unpaired_ms",
+        times,
+        f"{len(entries):,} counties against {assists:,} ASSISTS edges, {n_unpaired:,} unpaired "
+        f"(coverage + unpaired + rows, {run.repeat} runs); index built once in {index_ms:.0f} ms",
+    )
+
+
+def stage_cypher(run: Run) -> None:
+    """Cypher 2-hop on the embedded store, opened read-only as analysts open it."""
+    assert run.kg is not None
+    starts = _top_helpers(run.kg.graph, 10) or ["region:430000"]
+    t0 = time.perf_counter()
+    with open_store(run.store_path) as store:
+        open_ms = (time.perf_counter() - t0) * 1000
+        cycle = iter(range(10**9))
+
+        def two_hop() -> int:
+            node = starts[next(cycle) % len(starts)]
+            return len(store.query(CYPHER_2HOP, {"id": node}).rows)
+
+        times, _ = timed_ms(two_hop, max(run.repeat, 2 * len(starts)), warmup=len(starts))
+    run.report.set_latency(
+        "Cypher 2-hop",
+        "cypher_2hop_ms",
+        times,
+        f"co-helpers of the {len(starts)} busiest helpers, {len(times)} runs; store opened read-only "
+        f"in {open_ms:.0f} ms",
+    )
+
+
+def stage_search(run: Run) -> None:
+    """Entity search: names, prefixes and traditional forms over every entity of the graph."""
+    assert run.kg is not None
+    t0 = time.perf_counter()
+    index = SearchIndex.from_graph(run.kg)
+    index_ms = (time.perf_counter() - t0) * 1000
+    queries = _search_queries(run.kg.graph, run.rng, max(40, run.repeat * 2))
+    times = []
+    index.search(queries[0])  # the first call loads OpenCC
+    for q in queries:
+        t0 = time.perf_counter()
+        index.search(q)
+        times.append((time.perf_counter() - t0) * 1000)
+    run.report.set_latency(
+        "entity search",
+        "search_ms",
+        times,
+        f"{len(queries)} queries (names, 2- and 1-character prefixes, traditional forms) over "
+        f"{len(index):,} entities; index built once in {index_ms:.0f} ms",
+        digits=2,
+    )
+
+
+def stage_memory(run: Run) -> None:
+    """The memory peaks over every stage above (ingestion passes, graph, store, indexes)."""
+    own, child = rss_peaks_mb()
+    parallel = run.workers > 1 and run.parallel is not None
+    peak = own + (child * run.workers if parallel else 0)
+    detail = f"main process {own:.0f} MB"
+    if parallel and child:
+        detail += (
+            f" + {run.workers} workers × {child:.0f} MB (the largest worker; an upper bound: "
+            "forked pages are shared)"
+        )
+    run.report.set("peak memory", f"{peak:.0f} MB", detail)
+    run.report.summary["peak_rss_mb"] = f"{peak:.0f}"
+
+
+def _needs_corpus(run: Run) -> str | None:
+    return None if run.stats is not None else "no corpus"
+
+
+def _needs_graph(run: Run) -> str | None:
+    return None if run.kg is not None else "no graph (ingestion failed)"
+
+
+def _needs_store(run: Run) -> str | None:
+    return None if run.built_store else "no store"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One row of the table (``row``), what it needs of the stages before it, and the work."""
+
+    row: str
+    run: Callable[[Run], None]
+    needs: Callable[[Run], str | None] = lambda _run: None
+    also: tuple[str, ...] = ()  # further rows the stage fills (n/a with it when it cannot run)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("corpus", stage_corpus),
+    Stage("load+extract, 1 process", stage_ingest_alone, _needs_corpus),
+    Stage("load+extract, parallel", stage_ingest_into_graph, _needs_corpus),
+    Stage("store build", stage_store, _needs_graph, also=("build end to end",)),
+    Stage("unpaired report", stage_unpaired, _needs_graph),
+    Stage("Cypher 2-hop", stage_cypher, _needs_store),
+    Stage("entity search", stage_search, _needs_graph),
+    Stage("peak memory", stage_memory),
+)
 
 
 # ---------------------------------------------------------------------------------------------- main
@@ -276,222 +519,39 @@ def run_bench(
     out: TextIO | None = None,
     log: TextIO | None = None,
 ) -> Report:
-    """Run the whole benchmark and print the table and the summary line to ``out``.
+    """Run every stage and print the table and the summary line to ``out``.
 
     ``keep``: write the corpus and the store there (and leave them) instead of a temporary folder.
     Progress goes to ``log`` so ``out`` stays machine-readable.
     """
     out, log = out or sys.stdout, log or sys.stderr
     workers = max(1, workers or os.cpu_count() or 1)
-    report = Report(n_docs, workers)
-    rng = random.Random(seed)
     base = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bangfu-bench-"))
-    corpus_dir, store_path = base / "corpus", base / "store" / "bench.lbdb"
-    if keep and corpus_dir.exists():
-        shutil.rmtree(corpus_dir)
-    kg: Any = None
-    built_store = False
+    run = Run(n_docs, workers, seed, repeat, base / "corpus", base / "store" / "bench.lbdb", log)
+    if keep and run.corpus_dir.exists():
+        shutil.rmtree(run.corpus_dir)
     try:
-        # -- corpus
-        log.write(f"bench: writing {n_docs:,} documents to {corpus_dir}\n")
-        stats: CorpusStats | None = None
-        with _step(report, "corpus", log):
-            stats = write_corpus(corpus_dir, n_docs, seed)
-            styles = ", ".join(f"{k} {v}" for k, v in sorted(stats.styles.items()))
-            report.set(
-                "corpus",
-                f"{stats.documents:,} docs, {_mb(stats.text_bytes):.1f} MB text",
-                f"{_mb(stats.file_bytes):.1f} MB on disk, written in {stats.seconds:.1f} s; {styles}; "
-                f"{stats.sentences['assists']:,} assistance sentences, "
-                f"{stats.sentences['distractors']:,} distractors",
-            )
-
-        missing = ""
-        # -- load + extract, one process, nothing kept
-        name1 = "load+extract, 1 process"
-        if missing:
-            report.na(name1, missing)
-        elif stats is not None:
-            with _step(report, name1, log):
-                log.write("bench: load+extract in 1 process\n")
-                ing1 = ingest(corpus_dir, 1)
-                _check_ingested(ing1, n_docs)
-                result, mb_s = _rate(ing1, 1)
-                own, _child = rss_peaks_mb()
-                report.set(name1, result, _ingest_detail(ing1, n_docs) + f"; peak RSS {own:.0f} MB")
-                report.summary["extract_mb_s_per_core"] = f"{mb_s:.2f}"
-
-        # -- load + extract across K processes, feeding the graph (the build)
-        nameK = "load+extract, parallel"
-        merge_s = 0.0
-        ingK: Ingested | None = None
-        if missing:
-            report.na(nameK, missing)
-        elif stats is not None:
-            with _step(report, nameK, log):
-                from graph.model import KnowledgeGraph
-
-                log.write(f"bench: load+extract+merge in {workers} process(es)\n")
-                kg = KnowledgeGraph()
-
-                def merge(meta: Any, ext: Any) -> None:
-                    kg.add_extraction(ext, meta.as_meta())
-
-                ingK = ingest(corpus_dir, workers, merge)
-                if not _check_ingested(ingK, n_docs, raise_=False):
-                    kg = None  # a graph of a few documents would make every later row meaningless
-                    raise IngestionFailed(_ingest_detail(ingK, n_docs))
-                merge_s = ingK.consumed
-                result, _ = _rate(ingK, workers)
-                report.set(
-                    nameK,
-                    result,
-                    f"{workers} process{'es' if workers > 1 else ''}, feeding the graph; "
-                    + _ingest_detail(ingK, n_docs)
-                    + f" (of which {merge_s:.1f} s merging into the graph in the main process)",
-                )
-
-        # -- store build: merge (above) + designations + write
-        if kg is None:
-            report.na("store build", missing or "no graph (ingestion failed)")
-            report.na("build end to end", missing or "no graph (ingestion failed)")
-        else:
-            with _step(report, "store build", log):
-                from graph.store.embedded import write_store
-
-                log.write("bench: writing the store\n")
-                t0 = time.perf_counter()
-                designated = 0
-                try:
-                    from bangfu.pipeline.build import apply_designations
-
-                    designated = apply_designations(kg)
-                except ImportError:
-                    pass
-                t_designate = time.perf_counter() - t0
-                info = write_store(kg, store_path)
-                t_write = time.perf_counter() - t0 - t_designate
-                built_store = True
-                build_s = merge_s + t_designate + t_write
-                s = kg.summary()
-                assists = s["relations"].get("ASSISTS", 0)
-                report.set(
-                    "store build",
-                    f"{build_s:.1f} s",
-                    f"merge {merge_s:.1f} s + designations {t_designate:.1f} s ({designated} regions) + "
-                    f"write {t_write:.1f} s; {info.nodes:,} nodes, {info.edges:,} edges "
-                    f"({assists:,} ASSISTS); store {_mb(_size(store_path)):.1f} MB",
-                )
-                report.summary["build_s"] = f"{build_s:.2f}"
-                assert ingK is not None
-                total = ingK.wall + t_designate + t_write
-                report.set(
-                    "build end to end",
-                    f"{total:.1f} s",
-                    f"read+extract ({workers} process{'es' if workers > 1 else ''}) + merge + write "
-                    f"for {ingK.docs:,} documents; {ingK.docs / total:,.0f} docs/s",
-                )
-
-        # -- unpaired-county report over every county of the gazetteer
-        if kg is None:
-            report.na("unpaired report", missing or "no graph")
-        else:
-            with _step(report, "unpaired report", log):
-                from bangfu.knowledge.gazetteer import get_gazetteer
-                from bangfu.planner.coverage import CoverageIndex, entries_from_codes, unpaired
-
-                gaz = get_gazetteer()
-                counties = sorted(c for c, r in gaz.by_code.items() if r.level == "county")
-                entries = entries_from_codes(gaz, counties)
-                t0 = time.perf_counter()
-                index = CoverageIndex(kg.graph)
-                index_ms = (time.perf_counter() - t0) * 1000
-
-                def report_rows() -> int:
-                    return len([r.row() for r in unpaired(index.coverage(entries), "county")])
-
-                times, n_unpaired = timed_ms(report_rows, repeat)
-                med, p95 = percentiles(times)
-                assists = sum(1 for *_e, d in kg.graph.edges(data=True) if d.get("type") == "ASSISTS")
-                report.set(
-                    "unpaired report",
-                    f"{med:.1f} ms median, {p95:.1f} ms p95",
-                    f"{len(entries):,} counties against {assists:,} ASSISTS edges, {n_unpaired:,} unpaired "
-                    f"(coverage + unpaired + rows, {repeat} runs); index built once in {index_ms:.0f} ms",
-                )
-                report.summary["unpaired_ms"] = f"{med:.2f}"
-
-        # -- Cypher 2-hop on the embedded store (read-only, as analysts open it)
-        if not built_store:
-            report.na("Cypher 2-hop", missing or "no store")
-        else:
-            with _step(report, "Cypher 2-hop", log):
-                from graph.store.embedded import open_store
-
-                starts = _top_helpers(kg.graph, 10) or ["region:430000"]
-                t0 = time.perf_counter()
-                with open_store(store_path) as store:
-                    open_ms = (time.perf_counter() - t0) * 1000
-                    cycle = iter(range(10**9))
-
-                    def two_hop() -> int:
-                        node = starts[next(cycle) % len(starts)]
-                        return len(store.query(CYPHER_2HOP, {"id": node}).rows)
-
-                    times, _ = timed_ms(two_hop, max(repeat, 2 * len(starts)), warmup=len(starts))
-                med, p95 = percentiles(times)
-                report.set(
-                    "Cypher 2-hop",
-                    f"{med:.1f} ms median, {p95:.1f} ms p95",
-                    f"co-helpers of the {len(starts)} busiest helpers, {len(times)} runs; store opened read-only "
-                    f"in {open_ms:.0f} ms",
-                )
-                report.summary["cypher_2hop_ms"] = f"{med:.2f}"
-
-        # -- entity search
-        if kg is None:
-            report.na("entity search", missing or "no graph")
-        else:
-            with _step(report, "entity search", log):
-                from bangfu.planner.search import SearchIndex
-
-                t0 = time.perf_counter()
-                index = SearchIndex.from_graph(kg)
-                index_ms = (time.perf_counter() - t0) * 1000
-                queries = _search_queries(kg.graph, rng, max(40, repeat * 2))
-                times = []
-                index.search(queries[0])  # the first call loads OpenCC
-                for q in queries:
-                    t0 = time.perf_counter()
-                    index.search(q)
-                    times.append((time.perf_counter() - t0) * 1000)
-                med, p95 = percentiles(times)
-                report.set(
-                    "entity search",
-                    f"{med:.2f} ms median, {p95:.2f} ms p95",
-                    f"{len(queries)} queries (names, 2- and 1-character prefixes, traditional forms) over "
-                    f"{len(index):,} entities; index built once in {index_ms:.0f} ms",
-                )
-                report.summary["search_ms"] = f"{med:.2f}"
-        # -- memory: the peaks over every step above (ingestion passes, graph, store, indexes)
-        own, child = rss_peaks_mb()
-        parallel = workers > 1 and ingK is not None
-        peak = own + (child * workers if parallel else 0)
-        detail = f"main process {own:.0f} MB"
-        if parallel and child:
-            detail += f" + {workers} workers × {child:.0f} MB (the largest worker; an upper bound: forked pages are shared)"
-        report.set("peak memory", f"{peak:.0f} MB", detail)
-        report.summary["peak_rss_mb"] = f"{peak:.0f}"
+        for stage in STAGES:
+            why_not = stage.needs(run)
+            if why_not:
+                for row in (stage.row, *stage.also):
+                    run.report.na(row, why_not)
+                continue
+            with _step(run.report, stage.row, log):
+                stage.run(run)
     finally:
         if not keep:
             shutil.rmtree(base, ignore_errors=True)
+    _print(run, out)
+    return run.report
 
-    out.write(f"bangfu bench: {n_docs:,} documents, {workers} worker(s), seed {seed}\n")
+
+def _print(run: Run, out: TextIO) -> None:
+    out.write(f"bangfu bench: {run.n_docs:,} documents, {run.workers} worker(s), seed {run.seed}\n")
     out.write(f"machine: {machine()}\n\n")
-    out.write(report.table() + "\n\n")
-    out.write(report.summary_line() + "\n")
+    out.write(run.report.table() + "\n\n")
+    out.write(run.report.summary_line() + "\n")
     out.flush()
-    return report
 
 
 def _size(path: Path) -> int:

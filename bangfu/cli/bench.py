@@ -8,6 +8,8 @@ import argparse
 import os
 import sys
 
+from bangfu.bench.run import run_bench
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -34,8 +36,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bangfu.bench.run import run_bench
-
     if args.docs < 1 or args.workers < 1 or args.repeat < 1:
         print("bangfu bench: --docs, --workers and --repeat must be at least 1", file=sys.stderr)
         return 2

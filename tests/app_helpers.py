@@ -1,9 +1,8 @@
 """Stores for the app's tests, built into a temporary folder (never the developer's data/).
 
-``sample_store`` builds the sample corpus (data/corpus) with the real loaders, gazetteer and extraction
-when they are installed — what `bangfu build` does — and otherwise from the hand-written facts of
-tests/graph_helpers.py, which state the same Hunan pairings (长沙市 → 龙山县, 湘潭市 → 永顺县, 济南市 →
-湘西州) over a small gazetteer. Either way the assertions below hold; ``SampleStore.real`` says which.
+``sample_store`` builds the sample corpus (data/corpus) as `bangfu build` does: the real loaders,
+gazetteer and extraction. When that build fails, every test that needs the store fails with it: a
+broken build must not be hidden behind a stand-in store.
 
 ``planted_store`` holds a document whose entity names and evidence carry script payloads: the app must
 show them as text.
@@ -22,13 +21,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph_helpers import FakeGazetteer, sample_extractions
+from graph_helpers import FakeGazetteer
 
+from bangfu.pipeline.build import build_store
 from graph.model import KnowledgeGraph
 from graph.store.embedded import STORE_ENV, write_store
 from loaders.extract.facts import Entity, Evidence, Extraction, Relation
@@ -43,47 +42,14 @@ PWN_IMG = '<img src=x onerror="window.__pwned=1">'
 @dataclass
 class SampleStore:
     path: Path
-    real: bool  # built from data/corpus by the real pipeline (else from hand-written facts)
-    gazetteer: Any  # what the app must use as its gazetteer (None: the project's own)
     documents: int
-
-
-def real_pipeline() -> bool:
-    """Whether the loaders, the gazetteer and the extraction are all installed."""
-    try:
-        import bangfu.knowledge.gazetteer  # noqa: F401
-        import loaders.extract.pipeline  # noqa: F401
-        import loaders.read  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def build_sample_store(folder: Path) -> SampleStore:
     path = folder / "bangfu.lbdb"
-    if real_pipeline():
-        from bangfu.pipeline.build import build_store
-
-        try:
-            report = build_store([str(CORPUS)], path)
-        except (ImportError, RuntimeError) as exc:  # the build itself is broken: its own tests say so
-            warnings.warn(f"sample store from hand-written facts: `bangfu build` failed: {exc}", stacklevel=2)
-        else:
-            return SampleStore(path, True, None, report.summary["documents"])
-    gaz = project_gazetteer()
-    kg = KnowledgeGraph(gaz or FakeGazetteer())
-    for ext in sample_extractions():
-        kg.add_extraction(ext)
-    write_store(kg, path)
-    return SampleStore(path, False, None if gaz else FakeGazetteer(), len(kg.document_ids))
-
-
-def project_gazetteer() -> Any | None:
-    try:
-        from bangfu.knowledge.gazetteer import get_gazetteer
-    except ImportError:
-        return None
-    return get_gazetteer()
+    report = build_store([str(CORPUS)], path)
+    assert not report.skipped, f"sample files the build skipped: {report.skipped}"
+    return SampleStore(path, report.summary["documents"])
 
 
 def planted_extraction(doc_path: str) -> tuple[Extraction, str]:
@@ -198,13 +164,11 @@ def shared_sample_store(tmp_path_factory: Any) -> SampleStore:
     return _SAMPLE["sample"]
 
 
-def point_app_at(monkeypatch: Any, store: Path, gazetteer: Any = None) -> None:
-    """Make the app (run in this process by AppTest) read ``store``, with ``gazetteer`` when given."""
+def point_app_at(monkeypatch: Any, store: Path) -> None:
+    """Make the app (run in this process by AppTest) read ``store``."""
     from app_pages import context
 
     monkeypatch.setenv(STORE_ENV, str(store))
-    if gazetteer is not None:
-        monkeypatch.setattr(context, "get_gazetteer", lambda: gazetteer)
     context.gazetteer.clear()
     context.forget()
 

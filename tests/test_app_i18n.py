@@ -6,11 +6,10 @@ import ast
 import string
 from pathlib import Path
 
-import pytest
-
 from app_pages import PAGES, i18n
 from app_pages.cypher import EXAMPLES
 from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS, REGION_LEVELS, STATUSES
+from bangfu.planner.coverage import COVERAGE_LEVELS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))]
@@ -49,8 +48,7 @@ def family_keys() -> set[str]:
 
 
 def coverage_keys() -> set[str]:
-    coverage = pytest.importorskip("bangfu.planner.coverage")
-    keys = {f"coverage.{c}" for c in coverage.COVERAGE_LEVELS} | {"coverage.unresolved", "coverage.ambiguous"}
+    keys = {f"coverage.{c}" for c in COVERAGE_LEVELS} | {"coverage.unresolved", "coverage.ambiguous"}
     return keys
 
 

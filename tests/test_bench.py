@@ -37,8 +37,8 @@ def _check_output(text: str, n_docs: int) -> dict[str, str]:
     pairs = dict(item.split("=", 1) for item in last.split()[1:])
     assert list(pairs) == list(SUMMARY_KEYS)
     assert pairs["docs"] == str(n_docs)
-    for key, value in pairs.items():
-        assert value == "n/a" or re.fullmatch(r"\d+(\.\d+)?", value), (key, value)
+    for key, value in pairs.items():  # "n/a" would mean a step failed
+        assert re.fullmatch(r"\d+(\.\d+)?", value), (key, value)
     return pairs
 
 
@@ -127,7 +127,7 @@ def test_corpus_has_every_style_and_realistic_sizes(tmp_path) -> None:
     assert any(re.search(r"[\u4e00-\u9fff]\n\n[\u4e00-\u9fff]", t) for t in texts["markdown"])  # page break
     trad = "".join(texts["traditional"])
     assert re.search(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)", trad)  # 中(zhōng)央
-    assert "協作" in trad or "幫扶" in trad
+    assert "協作" in trad and "幫扶" in trad  # in traditional characters, not converted
     assert stats.sentences["assists"] > 80 and stats.sentences["distractors"] > 80
 
 

@@ -1,8 +1,7 @@
 """`bangfu build` on the sample corpus: twice gives identical counts, bad files are reported and
 skipped, worker processes change nothing, progress goes to stderr.
 
-These run the real loaders and extraction pipeline; until those modules exist the tests are skipped
-with the name of what is missing.
+These run the real loaders and extraction pipeline.
 """
 
 from __future__ import annotations
@@ -20,8 +19,6 @@ CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    pytest.importorskip("loaders.read", reason="loaders.read (the document loaders) is not there yet")
-    pytest.importorskip("bangfu.knowledge.gazetteer", reason="the gazetteer is not there yet")
     folder = tmp_path / "corpus"
     shutil.copytree(CORPUS, folder)
     return folder

@@ -5,9 +5,6 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import re
-import subprocess
-import sys
-import time
 
 import pytest
 
@@ -259,19 +256,8 @@ def test_hierarchy_helpers(gaz: Gazetteer) -> None:
 
 
 # ------------------------------------------------------------------------------------ loading
-def test_loads_fast_in_a_fresh_process() -> None:
-    code = (
-        "import time; t=time.perf_counter(); from bangfu.knowledge.gazetteer import get_gazetteer; "
-        "get_gazetteer(); print(time.perf_counter()-t)"
-    )
-    best = min(float(subprocess.check_output([sys.executable, "-c", code], text=True)) for _ in range(3))
-    assert best < 0.3, best
-
-
 def test_cached(gaz: Gazetteer) -> None:
-    t = time.perf_counter()
-    assert get_gazetteer() is gaz
-    assert time.perf_counter() - t < 0.01
+    assert get_gazetteer() is gaz  # loaded once per process (its load time: bangfu/bench/load_bench.py)
 
 
 def test_data_dir_override(tmp_path, monkeypatch) -> None:

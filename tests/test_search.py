@@ -1,9 +1,9 @@
-"""bangfu/planner/search.py: entities by name, alias or code, simplified or traditional, ranked, fast."""
+"""bangfu/planner/search.py: entities by name, alias or code, simplified or traditional, ranked.
+
+Its speed is measured by bangfu/bench/search_bench.py, not here.
+"""
 
 from __future__ import annotations
-
-import random
-import time
 
 import pytest
 from graph_helpers import FakeGazetteer, sample_extractions
@@ -13,10 +13,14 @@ from graph.model import KnowledgeGraph
 
 
 @pytest.fixture(scope="module")
-def index() -> SearchIndex:
+def kg() -> KnowledgeGraph:
     kg = KnowledgeGraph(FakeGazetteer())
-    for ext in sample_extractions():
-        kg.add_extraction(ext)
+    kg.add_extractions(sample_extractions())
+    return kg
+
+
+@pytest.fixture(scope="module")
+def index(kg) -> SearchIndex:
     return SearchIndex.from_graph(kg)
 
 
@@ -74,7 +78,13 @@ def test_weight_breaks_ties_and_each_entity_once():
 
 
 def test_labels_filter_limit_and_empty(index):
-    assert all(h.label == "Platform" for h in index.search("平台", labels=["Platform"]))
+    hunan = ["region:430000", "organization:湖南省供销合作总社", "agency:湖南省教育厅"]
+    assert ids(index.search("湖南省")) == hunan
+    assert ids(index.search("湖南省", labels=["Agency"])) == ["agency:湖南省教育厅"]
+    assert ids(index.search("湖南省", labels=["Agency", "Region"])) == [
+        "region:430000",
+        "agency:湖南省教育厅",
+    ]
     assert len(index.search("县", limit=2)) == 2
     assert index.search("") == [] and index.search("   ") == []
     assert index.search("不存在的名字") == []
@@ -92,28 +102,8 @@ def test_gazetteer_short_names_find_regions():
     assert (hit.node_id, hit.kind, hit.matched) == ("region:433130", "exact", "龙山")
 
 
-def test_documents_are_not_entities(index):
-    assert all(h.label != "Document" for h in index.search("湖南省"))
-
-
-def test_fast_on_100k_entities():
-    """< 20 ms per query on 100,000 entities (best of three runs, so a busy CI core does not fail it)."""
-    rng = random.Random(0)
-    chars = "龙山湘西永顺长沙县市区镇乡村平台集团公司省厅局农业发展合作社东南北中华"
-    entries = []
-    for i in range(100_000):
-        name = "".join(rng.choice(chars) for _ in range(rng.randint(2, 9)))
-        entries.append((Entry(f"organization:{i}", name, "Organization", rng.random()), [name + "简称"]))
-    entries.append((Entry("region:433130", "龙山县", "Region", 50.0), ["龍山縣", "龙山"]))
-    index = SearchIndex(entries)
-    assert len(index) == 100_001
-    for query in ("龍山", "龙山县", "县", "长沙市农业", "合作社", "433130", "湘"):
-        best = min(_timed(index, query) for _ in range(3))
-        assert best < 0.020, f"{query!r} took {best * 1000:.1f} ms"
-    assert index.search("龍山")[0].node_id == "region:433130"
-
-
-def _timed(index: SearchIndex, query: str) -> float:
-    started = time.perf_counter()
-    index.search(query)
-    return time.perf_counter() - started
+def test_documents_are_not_entities(kg, index):
+    titles = [d.get("title") or "" for _, d in kg.graph.nodes(data=True) if d.get("label") == "Document"]
+    assert sum("湖南省" in t for t in titles) == 2  # two documents a title search would find
+    hits = index.search("湖南省")
+    assert hits and {h.label for h in hits} == {"Region", "Organization", "Agency"}

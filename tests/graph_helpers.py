@@ -76,10 +76,10 @@ TEXT_A = (
     "湖南省供销合作总社依托旗下“湘农荟”平台，推介龙山县农产品。长沙市帮扶7个贫困县。"
 )
 TEXT_B = (
-    "推动湘潭市与永顺县等地区，建立消费扶贫对口帮扶机制。开展东西部协作消费扶贫月专项活动。"
-    "推动湘西州与济南市农产品批发市场对接。长沙市继续对口帮扶龙山县。"
+    "湘潭市曾与永顺县结成对口帮扶关系，共建农产品销售渠道。各地同步举办东西部协作主题展销。"
+    "济南市的批发商与湘西州合作社签订长期采购协议。长沙市继续对口帮扶龙山县。"
 )
-TEXT_C = "山東、甘肅舉辦“好客山東·如意甘肅”雙向遊系列活動。青島在甘肅建設跨境電商孵化基地。"
+TEXT_C = "甘肅與山東攜手推出好客山東·如意甘肅雙向遊線路。青島在甘肅建設跨境電商孵化基地。"
 
 
 def extraction_a(doc_id: str = "a000", path: str = "data/corpus/000.txt") -> Extraction:
@@ -87,7 +87,7 @@ def extraction_a(doc_id: str = "a000", path: str = "data/corpus/000.txt") -> Ext
     s_assist = "长沙市对口帮扶湘西州龙山县，采购农产品1.2亿元。"
     s_platform = "湖南省供销合作总社依托旗下“湘农荟”平台，推介龙山县农产品。"
     return Extraction(
-        doc={"id": doc_id, "path": path, "title": "湖南省消费帮扶新春行动结硕果", "date": "2022-04-15"},
+        doc={"id": doc_id, "path": path, "title": "湖南省春季消费帮扶成效明显", "date": "2022-04-15"},
         entities=[
             region("430100", "长沙市", "prefecture", "430000", "长沙市"),
             region("433130", "龙山县", "county", "433100", "龙山县"),
@@ -114,14 +114,14 @@ def extraction_a(doc_id: str = "a000", path: str = "data/corpus/000.txt") -> Ext
 
 def extraction_b(doc_id: str = "b003", path: str = "data/corpus/003.txt") -> Extraction:
     t = TEXT_B
-    s1 = "推动湘潭市与永顺县等地区，建立消费扶贫对口帮扶机制。"
-    s2 = "推动湘西州与济南市农产品批发市场对接。"
+    s1 = "湘潭市曾与永顺县结成对口帮扶关系，共建农产品销售渠道。"
+    s2 = "济南市的批发商与湘西州合作社签订长期采购协议。"
     s3 = "长沙市继续对口帮扶龙山县。"
     return Extraction(
         doc={
             "id": doc_id,
             "path": path,
-            "title": "湖南省 2020 年消费扶贫月活动方案",
+            "title": "湖南省 2020 年农产品产销对接工作安排",
             "date": "2020-08-28",
             "doc_number": "湘扶领办发〔2020〕4号",
         },
@@ -159,7 +159,7 @@ def extraction_b(doc_id: str = "b003", path: str = "data/corpus/003.txt") -> Ext
 
 def extraction_c(doc_id: str = "c002", path: str = "data/corpus/002.txt") -> Extraction:
     t = TEXT_C
-    s1 = "山東、甘肅舉辦“好客山東·如意甘肅”雙向遊系列活動。"
+    s1 = "甘肅與山東攜手推出好客山東·如意甘肅雙向遊線路。"
     s2 = "青島在甘肅建設跨境電商孵化基地。"
     return Extraction(
         doc={"id": doc_id, "path": path, "title": None, "date": None},

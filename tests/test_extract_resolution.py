@@ -96,8 +96,8 @@ def test_one_character_province_abbreviation_only_in_its_contexts():
 
 def test_pattern_organisation_written_short_is_qualified_and_generic_ones_dropped():
     ext = extract(
-        "指导省市场营销协会举办大赛。号召家乡籍商会带头采购。动员工商、建设、农业等十大银行建立专区。",
-        title="湖南省消费扶贫月活动方案",
+        "由省市场营销协会牵头评选优质农产品。鼓励家乡籍商会组织会员采购。请工商、建设、农业等十大银行开设消费帮扶专区。",
+        title="湖南省农产品展销活动方案",
     )
     assert [(e.name, e.aliases) for e in ext.entities if e.type == "Organization"] == [
         ("湖南省市场营销协会", ["省市场营销协会"])

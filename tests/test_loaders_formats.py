@@ -11,8 +11,8 @@ import pytest
 
 from loaders.read import iter_documents, load_path
 
-SENTENCE = "長沙市對口幫扶湘西州龍山縣，舉辦年貨節。"
-SIMPLIFIED = "长沙市对口帮扶湘西州龙山县，举办年货节。"
+SENTENCE = "株洲市對口幫扶湘西州瀘溪縣，開辦農產品展銷會。"
+SIMPLIFIED = "株洲市对口帮扶湘西州泸溪县，开办农产品展销会。"
 WRAPPED = "各级各部门要充分发挥对口帮扶单位作用，各级各部门结合工作实际，开展消费帮扶。"
 
 
@@ -132,10 +132,10 @@ def test_txt_holding_html_is_read_as_html(tmp_path):
     doc = _load(
         tmp_path,
         "crawled.txt",
-        "---\ntitle: 新春行动结硕果\ndate: 2022-04-15\n---\n<p>湖南省开展消费帮扶。</p>\n <p>成效明显。</p>\n"
+        "---\ntitle: 秋季展销会落幕\ndate: 2023-10-09\n---\n<p>湖南省开展消费帮扶。</p>\n <p>成效明显。</p>\n"
         "<http://example.org/a.html>\n[返回首页](//example.org/)",
     )
-    assert doc.format == "html" and doc.title == "新春行动结硕果"
+    assert doc.format == "html" and doc.title == "秋季展销会落幕"
     assert doc.text == "湖南省开展消费帮扶。\n成效明显。"
     assert doc.warnings == ["txt file holds HTML: read as HTML"]
 

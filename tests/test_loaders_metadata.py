@@ -14,24 +14,24 @@ from loaders.metadata import (
 )
 from loaders.read import load_path
 
-NOTICE = """湖南省人民政府办公厅
-关于继续大力实施消费帮扶巩固拓展
-脱贫攻坚成果的实施意见
-湘政办发〔2021〕5号
-各市州人民政府，省政府各厅委、各直属机构：
-根据《国务院办公厅关于深入开展消费扶贫的指导意见》（国办发〔2018〕129号）精神，现提出以下意见。
-活动时间：2021年3月1日至3月31日
-湖南省人民政府办公厅
-2021年2月26日
+NOTICE = """江西省农业农村厅
+关于做好秋季农产品产销对接
+促进农民持续增收的通知
+赣农字〔2023〕17号
+各设区市农业农村局，厅机关各处室：
+根据《农业农村部关于加强农产品产销衔接的意见》（农市发〔2022〕9号）要求，现将有关事项通知如下。
+展销时间：2023年9月20日至10月8日
+江西省农业农村厅
+2023年9月12日
 """
 
 
 def test_a_notice_whose_title_is_broken_over_two_lines():
-    assert find_title(NOTICE) == "关于继续大力实施消费帮扶巩固拓展脱贫攻坚成果的实施意见"
+    assert find_title(NOTICE) == "关于做好秋季农产品产销对接促进农民持续增收的通知"
 
 
 def test_the_notices_own_number_not_the_cited_one():
-    assert find_doc_number(NOTICE) == "湘政办发〔2021〕5号"
+    assert find_doc_number(NOTICE) == "赣农字〔2023〕17号"
     cited_only = "根据《指导意见》（国办发〔2018〕129号）和发改振兴〔2021〕640号文件精神，现通知如下。"
     assert find_doc_number(cited_only) is None
 
@@ -41,7 +41,7 @@ def test_the_notices_own_number_not_the_cited_one():
     [
         ("国发[2021]1号", "国发[2021]1号"),
         ("财农（2021）2号", "财农（2021）2号"),
-        ("湖南省实施意见 湘发改西开〔2021〕726号", "湘发改西开〔2021〕726号"),
+        ("某省实施方案 赣发改农经〔2022〕318号", "赣发改农经〔2022〕318号"),
         ("  湘扶领办发 〔2020〕 4 号", "湘扶领办发〔2020〕4号"),
     ],
 )
@@ -50,12 +50,12 @@ def test_document_number_forms(line, number):
 
 
 def test_the_signature_date_under_the_issuer_beats_the_event_date():
-    assert find_date(NOTICE) == "2021-02-26"
+    assert find_date(NOTICE) == "2023-09-12"
 
 
 def test_a_labelled_date_comes_first_and_site_dates_do_not_count():
-    page = "归档时间:2022-04-13 更新时间：2022-04-14\n标题\n发布时间：2021-10-11 09:13 浏览次数：5\n正文。"
-    assert find_date(page) == "2021-10-11"
+    page = "归档时间:2023-05-06 更新时间：2023-05-07\n标题\n发布时间：2022-11-03 16:40 浏览次数：5\n正文。"
+    assert find_date(page) == "2022-11-03"
 
 
 def test_dates_in_chinese_numerals():
@@ -72,9 +72,9 @@ def test_no_date_rather_than_an_impossible_one():
 
 
 def test_a_news_page_headline_after_its_breadcrumb():
-    page = "首页 > 新闻中心 > 工作动态\n湖南省消费帮扶新春行动结硕果\n发布时间：2022-04-15\n来源：湖南日报\n正文第一段。"
-    assert find_title(page) == "湖南省消费帮扶新春行动结硕果"
-    assert find_source(page) == "湖南日报"
+    page = "首页 > 新闻中心 > 工作动态\n江西省秋季农产品展销会圆满落幕\n发布时间：2023-10-09\n来源：江西日报\n正文第一段。"
+    assert find_title(page) == "江西省秋季农产品展销会圆满落幕"
+    assert find_source(page) == "江西日报"
 
 
 def test_a_headline_ending_in_a_meeting_is_not_taken_for_an_issuer():
@@ -84,15 +84,13 @@ def test_a_headline_ending_in_a_meeting_is_not_taken_for_an_issuer():
 
 
 def test_a_text_that_starts_with_its_body_has_no_title():
-    assert find_title("2023年春节以来，为深入贯彻落实有关决策部署，开展了新春行动。\n一、有序部署") is None
+    assert find_title("入秋以来，为推动农产品稳定销售，各地陆续举办了展销活动。\n一、有序部署") is None
 
 
 def test_letterhead_is_not_the_title():
-    md = "# 湖南省扶贫开发领导小组办公室文件\n\n湘扶领办发〔2020〕4号\n\n## 关于印发方案的通知\n\n# 湖南省消费扶贫月活动方案\n"
-    assert find_title(md) == "湖南省消费扶贫月活动方案"
-    assert (
-        find_title("湖南省扶贫开发领导小组办公室文件\n关于印发方案的通知\n各市州：") == "关于印发方案的通知"
-    )
+    md = "# 江西省农业农村厅文件\n\n赣农字〔2023〕17号\n\n## 关于印发方案的通知\n\n# 江西省秋季农产品展销活动方案\n"
+    assert find_title(md) == "江西省秋季农产品展销活动方案"
+    assert find_title("江西省农业农村厅文件\n关于印发方案的通知\n各设区市：") == "关于印发方案的通知"
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ neo4j-admin import CSVs, and a Cypher script.
 GraphML and GEXF hold only scalar attributes, so lists and dicts (aliases, evidence, groups) are written
 as JSON strings, and None is left out. Both formats treat the node attribute ``label`` as the text to
 draw, so there ``label`` is the entity's name and the ontology label moves to ``kind``; the edge type
-stays ``type``. The CSVs and the Cypher script come from graph/tables.py and graph/store/neo4j_cypher.py,
+stays ``type`` in GraphML, but GEXF reserves an edge's ``type`` for directed/undirected (a relation type
+there is invalid GEXF, and networkx drops it on reading), so in GEXF it is the edge's ``kind`` too. The CSVs and the Cypher script come from graph/tables.py and graph/store/neo4j_cypher.py,
 the same rows and statements the stores write, so an import gives what ``bangfu neo4j push`` gives.
 """
 
@@ -63,7 +64,10 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | os.PathLike) -> None:
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | os.PathLike) -> None:
-    nx.write_gexf(scalar_graph(graph), path, encoding="utf-8", prettyprint=True)
+    flat = scalar_graph(graph)
+    for _, _, data in flat.edges(data=True):
+        data["kind"] = data.pop("type")
+    nx.write_gexf(flat, path, encoding="utf-8", prettyprint=True)
 
 
 def write_json(graph: nx.MultiDiGraph, path: str | os.PathLike) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
@@ -43,6 +44,13 @@ def test_gexf_reread_with_same_counts(kg: KnowledgeGraph, tmp_path: Path) -> Non
     assert again.number_of_edges() == kg.graph.number_of_edges()
     assert again.is_multigraph()  # 长沙市 → 龙山县 twice: 对口帮扶 and 消费帮扶
     assert again.nodes["region:433130"]["label"] == "龙山县"
+    pair = again.get_edge_data("region:430100", "region:433130")
+    assert sorted((e["kind"], e["mechanism"]) for e in pair.values()) == [
+        ("ASSISTS", "对口帮扶"),
+        ("ASSISTS", "消费帮扶"),
+    ]
+    edges = ET.parse(path).getroot().iter("{http://www.gexf.net/1.2draft}edge")
+    assert {e.get("type") for e in edges} <= {None, "directed", "undirected", "mutual"}  # GEXF's own values
 
 
 def test_node_link_json_round_trip(kg: KnowledgeGraph, tmp_path: Path) -> None:

@@ -189,3 +189,52 @@ def test_a_county_of_the_26_mountain_counties_is_helped_inside_zhejiang():
     # 330382 乐清市 and 330326 平阳县
     ext = extract("平阳县和乐清市结对开展山海协作工程。")
     assert assists(ext) == {("330382", "330326")}
+
+
+# -------------------------------------------------------------------------------------- two-way
+def test_two_province_abbreviations_and_liang_sheng():
+    # 浙 330000 helps 鄂 420000 (eastern partner), written either way round
+    assert assists(extract("浙鄂两省签订东西部扶贫协作协议。")) == {("330000", "420000")}
+    assert assists(extract("鄂浙两省深化扶贫协作。")) == {("330000", "420000")}
+
+
+def test_two_way_without_a_pairing_word_is_friendship():
+    assert assists(extract("浙鄂两省交往交流日益密切。")) == set()
+
+
+def test_two_names_and_liang_shi():
+    # 320200 无锡市, 630200 海东市
+    assert assists(extract("无锡海东两市东西部协作持续深化。")) == {("320200", "630200")}
+
+
+def test_with_y_at_a_clause_start_takes_the_topic_as_x():
+    # 371500 聊城市, 500243 彭水县 (named in full first)
+    text = "重庆彭水苗族土家族自治县地处武陵山区。聊城始终立足彭水所需，与彭水协作共建日益紧密。"
+    assert ("371500", "500243") in assists(extract(text))
+
+
+def test_a_statistic_of_pairings_is_no_pairing():
+    assert (
+        assists(extract("全省共有企业与村结对，其中省内结对300个，与四川结对200个。", title="浙江省工商联"))
+        == set()
+    )
+
+
+def test_idioms_holding_place_names_are_not_places():
+    ext = extract("我们以真金白银投入，助力长治久安。")
+    assert not any(e.code in ("620400", "140400") for e in ext.entities)
+
+
+# ------------------------------------------------------------------------------------- platforms
+def test_a_platform_selling_a_places_products():
+    ext = extract("拼多多助农直播间里，县长为丹寨县的农产品代言。")
+    helpers = {h for h, t in assists(ext) if t == "522636"}
+    assert helpers == {"拼多多"}
+
+
+def test_a_platform_launched_in_a_city_is_no_assistance_to_it():
+    assert assists(extract("832平台在北京上线开通，各部门共同出席。")) == set()
+
+
+def test_a_platform_at_a_fair_is_no_assistance():
+    assert assists(extract("拼多多在博览会上推介丹寨县的农产品。")) == set()

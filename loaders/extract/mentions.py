@@ -144,15 +144,28 @@ def _abbreviation_pattern() -> re.Pattern[str] | None:
     )
 
 
+@functools.cache
+def _two_way_pattern() -> re.Pattern[str] | None:
+    chars = "".join(sorted(a for a in get_gazetteer().province_abbreviations() if len(a) == 1))
+    # 浙鄂两省, 粤桂两省区, 京蒙两地: two provinces written as one character each, then 两省/两地
+    return re.compile(rf"([{chars}])([{chars}])(?=两(?:省区|省市|省|地|区))") if chars else None
+
+
 def find_province_abbreviations(text: str) -> list[Mention]:
     pattern = _abbreviation_pattern()
     if pattern is None:
         return []
     abbrs = get_gazetteer().province_abbreviations()
-    return [
+    found = [
         Mention(m.start(1), m.end(1), m.group(1), REGION, list(abbrs[m.group(1)]), via="abbreviation")
         for m in pattern.finditer(text)
     ]
+    for m in _two_way_pattern().finditer(text):
+        for g in (1, 2):
+            found.append(
+                Mention(m.start(g), m.end(g), m.group(g), REGION, list(abbrs[m.group(g)]), via="abbreviation")
+            )
+    return sorted(found, key=lambda x: x.start)
 
 
 @functools.cache

@@ -111,11 +111,14 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
         if m.kind == REGION:
             by_sentence.setdefault(sentence_of(m.start), []).append(m)
     home = ctx.province.code if ctx.province else None
-    # counties the document names in full (甘肃省静宁县): their short name (静宁) later means them
+    # counties the document names in full or with their parent (甘肃省静宁县, 重庆彭水): their short
+    # name (静宁, 彭水) later in the document means them
     named_in_full = {
         m.candidates[0]
         for m in mentions
-        if m.kind == REGION and len(m.candidates) == 1 and _is_full_name(gaz, m.surface, m.candidates[0])
+        if m.kind == REGION
+        and len(m.candidates) == 1
+        and (_is_full_name(gaz, m.surface, m.candidates[0]) or m.via == "chain")
     }
     for m in mentions:
         if m.kind != REGION:

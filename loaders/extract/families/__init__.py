@@ -15,8 +15,10 @@ from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
 from loaders.extract.families.lists import labelled, respective, series, tasks
 from loaders.extract.families.official import official_pairs
+from loaders.extract.families.platforms import platform_sales
 from loaders.extract.families.presence import consumption, presence
 from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
+from loaders.extract.families.two_way import two_way
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
@@ -39,12 +41,14 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             actions,
             labelled,
             tasks,
+            two_way,
+            platform_sales,
             groups,
         )
     elif len(view.actors) >= 2:
-        families = (directed, symmetric, actions, tasks, groups)
+        families = (directed, symmetric, actions, tasks, two_way, platform_sales, groups)
     else:
-        families = (directed, groups)
+        families = (directed, two_way, groups)
     for family in families:
         for fact in family(view, roles):
             key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)

@@ -125,6 +125,10 @@ def reversed_by_roles(roles: Roles, helper: Mention, helped: Mention) -> bool:
     return decided is not None and decided[0] == helped.code
 
 
+# words that stand for the home region as a scope (省内, 全省), never as the one who acts
+_SCOPE_WORDS = ("省内", "全省", "全市", "全县", "全州")
+
+
 def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
     """The topic of the clauses before a cue whose own clause names no helper: Chinese writes the
     topic once and lets it govern the clauses after it (江苏作为…之一，负责对口支援伊犁州…; 东莞坚决
@@ -137,6 +141,8 @@ def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
     for a in reversed(before):
         lo, _ = view.clause_bounds(a.start)
         lead = view.text[lo : view.chain_start(a)]
+        if a.surface in _SCOPE_WORDS:
+            return []  # 省内结对1331个: a scope, not an agent
         if len(lead) <= 2 and a.type in ("Region", "Agency", "Organization"):
             run = view.run_after(view.chain_start(a), max_gap=0)
             if run and not any(x.start >= run[-1].end and x.end <= pos for x in view.actors):

@@ -15,6 +15,7 @@ from loaders.extract.families.common import (
     is_trap,
     pairing_mechanism,
     status_of,
+    topic_helpers,
     two_sided,
 )
 from loaders.extract.mentions import Mention
@@ -33,13 +34,8 @@ def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     Between two places the roles table decides; between an organisation or agency and places, the
     organisation is the helper (a county does not help a ministry or a bank).
     """
-    actors = view.actors
-    for i, a in enumerate(actors):
-        if a.type not in ("Region", "Agency", "Organization") or view.chain_end(a) is not a:
-            continue
-        if i + 1 >= len(actors) or not _JOIN.match(view.between(a.end, actors[i + 1].start)):
-            continue
-        run = view.run_after(actors[i + 1].start, connectors=("、", "和", "及"), max_gap=0)
+    for a, first in _joined(view):
+        run = view.run_after(first.start, connectors=("、", "和", "及"), max_gap=0)
         if not run:
             continue
         rest = view.text[run[-1].end : view.end]
@@ -135,3 +131,29 @@ def _caption_mechanism(view: SentenceView) -> str | None:
             return None
         return view.cues.find_mechanism(line) or "结对帮扶"
     return None
+
+
+def _joined(view: SentenceView) -> Iterator[tuple[Mention, Mention]]:
+    """(X, first of Y) for "X与Y…", and for "…，与Y…" whose X is the topic of the clauses before
+    (聊城始终立足彭水所需…，与彭水协作共建日益紧密)."""
+    actors = view.actors
+    for i, a in enumerate(actors):
+        if i + 1 >= len(actors):
+            break
+        b = actors[i + 1]
+        if a.type in ("Region", "Agency", "Organization") and view.chain_end(a) is a:
+            if _JOIN.match(view.between(a.end, b.start)):
+                yield a, b
+                continue
+    for b in actors:
+        lo, _ = view.clause_bounds(b.start)
+        _, hi = view.clause_bounds(b.start)
+        counted = re.search(r"\d+(?:个|对|家)", view.text[b.end : hi])  # 与四川结对1078个: a statistic
+        if (
+            counted is None
+            and lo > view.start
+            and re.fullmatch(r"(?:并|还|也|同时)?(?:与|同)", view.text[lo : b.start])
+        ):
+            topic = topic_helpers(view, lo)
+            if len(topic) == 1:
+                yield topic[0], b

@@ -126,7 +126,7 @@ def test_places_labelled_as_helped_places_of_the_one_other_place():
 
 
 def test_tasks_then_the_places_named():
-    # 411500 信阳? no: 440300 深圳市 with two counties of 河源 (441622 龙川县, 441623 连平县)
+    # 440300 深圳市 with two counties of 河源 (441622 龙川县, 441623 连平县)
     ext = extract("深圳市承担了两个县的对口帮扶任务，分别为龙川县、连平县。")
     assert assists(ext) == {("440300", "441622"), ("440300", "441623")}
 
@@ -238,3 +238,28 @@ def test_a_platform_launched_in_a_city_is_no_assistance_to_it():
 
 def test_a_platform_at_a_fair_is_no_assistance():
     assert assists(extract("拼多多在博览会上推介丹寨县的农产品。")) == set()
+
+
+# ------------------------------------------------------------------------ lists with notes, namesakes
+def test_a_namesake_inside_a_prefecture_the_document_names():
+    # 南山区: 440305 in 深圳市, 230404 in 鹤岗市; the document is about 深圳市
+    text = "深圳市各区与赣州市各县结对帮扶安排如下\n深圳市 | 赣州市 |\n南山区 | 章贡区 |\n"
+    assert ("440305", "360702") in assists(extract(text))
+
+
+def test_bracketed_notes_inside_a_list():
+    # 440100 广州市 with 梅州市 441400 (粤东西北) and 清远市 441800, each with a note
+    ext = extract("广州市则和梅州市（粤北）、清远市（粤北）结对。")
+    assert assists(ext) == {("440100", "441400"), ("440100", "441800")}
+
+
+def test_one_list_shares_the_direction_the_roles_table_gives_some_of_it():
+    # 广州市 → 梅州市 is decided (珠三角 → 粤东西北); 龙岩市 (福建) is not, but stands in the same list
+    ext = extract("广州市与梅州市、龙岩市建立对口合作结对关系。")
+    assert assists(ext) == {("440100", "441400"), ("440100", "350800")}
+
+
+def test_the_pairing_in_a_since_clause_and_its_helper_after_it():
+    # 330100 杭州市 → 532622 砚山县
+    ext = extract("自2018年对口砚山县开展结对帮扶以来，杭州市持续投入帮扶资金。")
+    assert assists(ext) == {("330100", "532622")}

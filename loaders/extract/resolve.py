@@ -120,6 +120,9 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
         and len(m.candidates) == 1
         and (_is_full_name(gaz, m.surface, m.candidates[0]) or m.via == "chain")
     }
+    # places the document names without doubt: a namesake inside one of them is the one meant
+    # (南山区 in a document about 深圳市 is 深圳's, not 鹤岗's)
+    certain = {m.candidates[0] for m in mentions if m.kind == REGION and len(m.candidates) == 1}
     for m in mentions:
         if m.kind != REGION:
             continue
@@ -129,7 +132,7 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
         ]
         peer_codes = {p.candidates[0] for p in peers}
         if len(cands) > 1:
-            cands = _pick(gaz, m, cands, home, peer_codes)
+            cands = _pick(gaz, m, cands, home, peer_codes, certain)
         if len(cands) != 1:
             ctx.unresolved.append(
                 {"surface": m.surface, "start": m.start, "reason": "ambiguous", "candidates": sorted(cands)}
@@ -151,10 +154,14 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
         m.type, m.name, m.code, m.entity_id = "Region", region.name, code, f"region:{code}"
 
 
-def _pick(gaz: Gazetteer, m: Mention, cands: list[str], home: str | None, peers: set[str]) -> list[str]:
+def _pick(
+    gaz: Gazetteer, m: Mention, cands: list[str], home: str | None, peers: set[str], certain: set[str]
+) -> list[str]:
     def score(code: str) -> int:
         r = gaz.by_code[code]
         s = 0
+        if r.parent and r.parent in certain and r.level == "county":
+            s += 2
         if home and r.province == home:
             s += 3
         if any(gaz.is_within(code, p) or gaz.is_within(p, code) for p in peers):

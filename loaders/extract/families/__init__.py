@@ -9,7 +9,7 @@ cadre postings, friendship ties and parks named after two places are not assista
 from __future__ import annotations
 
 from loaders.extract.families.abbreviations import abbreviations
-from loaders.extract.families.actions import actions
+from loaders.extract.families.actions import actions, since_clause
 from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
@@ -39,6 +39,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             listed_pairs,
             official_pairs,
             actions,
+            since_clause,
             labelled,
             tasks,
             two_way,
@@ -46,7 +47,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             groups,
         )
     elif len(view.actors) >= 2:
-        families = (directed, symmetric, actions, tasks, two_way, platform_sales, groups)
+        families = (directed, symmetric, actions, since_clause, tasks, two_way, platform_sales, groups)
     else:
         families = (directed, two_way, groups)
     for family in families:

@@ -109,3 +109,37 @@ def _facts(
             mech = mechanism_for(view, None, helper, place, roles)
             confidence = 0.75 if from_topic else 0.85
             yield AssistFact(helper, place, None, mech, False, status, confidence, f"action ({why})")
+
+
+# 自2018年对口砚山县开展结对帮扶以来，上海银行…: the pairing in a since-clause, its helper the subject after
+_SINCE = re.compile(r"自(?:\d{4}年)?(?:\d{1,2}月)?(?:起)?(?:对口|结对|定点|帮扶|对口帮扶|对口支援|支援|援建)")
+_SINCE_END = re.compile(r"[^，。；]{0,16}?以来[，,]")
+
+
+def since_clause(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    for m in _SINCE.finditer(text, view.start, view.end):
+        places = view.run_after(m.end(), max_gap=0)
+        if not places or not all(helped_side(p) for p in places):
+            continue
+        end = _SINCE_END.match(text, places[-1].end, view.end)
+        if end is None or not _AID.search(m.group(0) + text[places[-1].end : end.end()]):
+            continue
+        after = [a for a in view.actors if a.start >= end.end()]
+        if (
+            not after
+            or after[0].start != end.end()
+            or after[0].type not in ("Region", "Agency", "Organization")
+        ):
+            continue
+        helper = after[0]
+        status = status_of(view, text[m.start() : end.end()])
+        if status is None:
+            continue
+        for place in places:
+            if roles.related(code_of(helper), code_of(place)) or reversed_by_roles(roles, helper, place):
+                continue
+            mech = mechanism_for(
+                view, view.cues.find_mechanism(text[m.start() : end.end()]), helper, place, roles
+            )
+            yield AssistFact(helper, place, None, mech, False, status, 0.85, "since-clause")

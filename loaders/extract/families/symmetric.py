@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from loaders.extract.families.common import (
     SENT_END,
     AssistFact,
+    code_of,
     is_example,
     is_region,
     is_trap,
@@ -53,10 +54,19 @@ def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         status = status_of(view, lead, rest[: est.start()])
         if status is None or is_example(view, a.start):
             continue
-        for b in run:
-            fact = two_sided(a, b, mech, status, roles)
-            if fact is not None:
-                yield fact
+        facts = [two_sided(a, b, mech, status, roles) for b in run]
+        decided = [f for f in facts if f is not None]
+        if decided and all(f.helper is a for f in decided):
+            # X与A、B、C结对 is one construction: where the roles table decides some, X helps all
+            for b, f in zip(run, facts, strict=True):
+                if f is None and b.type == "Region" and not roles.related(code_of(a), code_of(b)):
+                    f = AssistFact(
+                        a, b, None, mech, True, status, 0.65, "symmetric (list shares its direction)"
+                    )
+                if f is not None:
+                    yield f
+            continue
+        yield from decided
 
 
 def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:

@@ -12,7 +12,9 @@ import networkx as nx
 import pytest
 from graph_helpers import sample_graph
 
-from graph.export import FORMATS, cypher_literal, cypher_statements, export, scalar_graph
+from graph.export import FORMATS, export
+from graph.export.cypher import cypher_literal, cypher_statements
+from graph.export.scalar import scalar_graph
 from graph.model import KnowledgeGraph
 from graph.store.neo4j_cypher import push_plan
 
@@ -125,4 +127,4 @@ def test_scalar_graph_has_only_scalars(kg: KnowledgeGraph) -> None:
 def test_unknown_format(kg: KnowledgeGraph, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="graphml"):
         export(kg.graph, "dot", tmp_path / "g.dot")
-    assert FORMATS == ("graphml", "gexf", "json", "csv", "cypher")
+    assert list(FORMATS) == ["graphml", "gexf", "json", "csv", "cypher"]

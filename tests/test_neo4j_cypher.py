@@ -18,7 +18,7 @@ from graph_helpers import sample_graph
 
 from bangfu.knowledge.ontology import EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES
 from bangfu.planner.catalogue import ANALYST_QUERIES
-from graph.export import cypher_statements
+from graph.export.cypher import cypher_statements
 from graph.store.neo4j_cypher import all_statements, push_plan
 
 LINT_DIR = Path(__file__).resolve().parent.parent / "tools" / "cypher_lint"

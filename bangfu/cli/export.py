@@ -11,25 +11,22 @@ import argparse
 import sys
 
 from bangfu.cli.store_args import add_store_argument, store_path
+from graph.export import FORMATS, export
+from graph.store.embedded import StoreError
+from graph.store.readback import load_graph
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from graph.export import FORMATS
-
     p = sub.add_parser(
         "export", help="export the graph (GraphML, GEXF, JSON, CSV, Cypher)", description=__doc__
     )
-    p.add_argument("--format", "-f", required=True, choices=FORMATS)
+    p.add_argument("--format", "-f", required=True, choices=list(FORMATS))
     p.add_argument("--out", "-o", required=True, metavar="PATH", help="output file (a folder for csv)")
     add_store_argument(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.export import export
-    from graph.store.embedded import StoreError
-    from graph.store.readback import load_graph
-
     try:
         kg = load_graph(store_path(args))
         export(kg.graph, args.format, args.out)

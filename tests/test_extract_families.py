@@ -263,3 +263,14 @@ def test_the_pairing_in_a_since_clause_and_its_helper_after_it():
     # 330100 杭州市 → 532622 砚山县
     ext = extract("自2018年对口砚山县开展结对帮扶以来，杭州市持续投入帮扶资金。")
     assert assists(ext) == {("330100", "532622")}
+
+
+def test_a_units_official_pairing_named_in_one_sentence():
+    # 北京大学 → 弥渡县 (532925) is on the 中央单位定点帮扶 list; 复旦大学 → 弥渡县 is not
+    assert assists(extract("北京大学与弥渡县的情谊因定点帮扶而深厚。")) == {("北京大学", "532925")}
+    assert assists(extract("复旦大学与弥渡县的情谊因定点帮扶而深厚。")) == set()
+
+
+def test_counted_places_inside_the_helped_one_are_a_group():
+    ext = extract("十所高校分别联系帮扶大理州10个县市。")
+    assert assists(ext) == set()

@@ -53,7 +53,13 @@ class Roles:
         self.gaz = gaz
         self._official_cache: dict[tuple[str, str], OfficialPair | None] = {}
         self._lineage_cache: dict[str, frozenset[str]] = {}
-        self.pairs = official_pairs(load_pairings())
+        rows = load_pairings()
+        self.pairs = official_pairs(rows)
+        # pairings whose helper is no region (中国石化, 北京大学): helped codes by the helper's name
+        self.unit_pairs: dict[str, list[tuple[str, str]]] = {}
+        for row in rows:
+            if not row.helper_codes and len(row.helped_codes) == 1 and row.helped_exact:
+                self.unit_pairs.setdefault(row.helper, []).append((row.helped_codes[0], row.mechanism))
         self._by_helper: dict[str, list[OfficialPair]] = {}
         for pair in self.pairs:  # exact pairs first, then the order of the files
             self._by_helper.setdefault(pair.helper, []).append(pair)
@@ -105,6 +111,16 @@ class Roles:
         for pair in self._by_helper.get(helper, ()):
             if pair.helped == helped or (level == "prefecture" and helped in self._lineage(pair.helped)):
                 return pair
+        return None
+
+    def unit_pairing_of(self, names: tuple[str, ...], helped: str) -> str | None:
+        """The mechanism of an official pairing of a unit written under one of ``names`` with
+        ``helped`` itself, None when the lists have none (a unit pairs with a county: its
+        prefecture is not what it helps)."""
+        for name in names:
+            for code, mechanism in self.unit_pairs.get(name, ()):
+                if code == helped:
+                    return mechanism
         return None
 
     def related(self, a: str, b: str) -> bool:

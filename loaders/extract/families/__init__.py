@@ -14,7 +14,7 @@ from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
 from loaders.extract.families.lists import labelled, respective, series, tasks
-from loaders.extract.families.official import official_pairs
+from loaders.extract.families.official import official_pairs, official_units
 from loaders.extract.families.platforms import platform_sales
 from loaders.extract.families.presence import consumption, presence
 from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
@@ -38,6 +38,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             consumption,
             listed_pairs,
             official_pairs,
+            official_units,
             actions,
             since_clause,
             labelled,
@@ -47,7 +48,17 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             groups,
         )
     elif len(view.actors) >= 2:
-        families = (directed, symmetric, actions, since_clause, tasks, two_way, platform_sales, groups)
+        families = (
+            directed,
+            symmetric,
+            official_units,
+            actions,
+            since_clause,
+            tasks,
+            two_way,
+            platform_sales,
+            groups,
+        )
     else:
         families = (directed, two_way, groups)
     for family in families:

@@ -24,6 +24,7 @@ from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)(?:个|家|所)")
 _PASSIVE_BEFORE = ("改由", "由", "接受", "得到", "受到")
 _IS_TARGET_OF = re.compile(r"^(?:的)?(?:重点)?(?:县|市|州|地区|对象|乡镇|村)")  # 龙山县是长沙市对口帮扶县
 
@@ -144,6 +145,12 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
                 yield fact(helpers[-1], before[-1], None, 0.85, "replacement")
         return
     if not all(helped_side(h) for h in helped_run):  # a bank or a ministry is not helped by this wording
+        return
+    counted = COUNT_GROUP.match(text, helped_run[0].start, view.end)
+    if counted and counted.end() > helped_run[-1].end and _COUNT_AFTER.match(text, helped_run[-1].end):
+        # 帮扶大理州10个县市: counted places inside the named one, a group fact, not a pair with it
+        for helper in helpers:
+            yield fact(helper, None, counted.group(0), 0.85, "group")
         return
     relative = _relative_helpers(view, roles, helped_run)
     if relative:

@@ -37,3 +37,27 @@ def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             status = status_of(view, view.text[max(view.start, lo - 4) : hi])
             if status is not None:
                 yield AssistFact(helper, helped, None, pair.mechanism, True, status, 0.7, "official pairing")
+
+
+def official_units(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """A unit's official pairing (中央单位定点帮扶: 北京大学 → 弥渡县) named in one sentence with a
+    pairing word: the unit is matched by its canonical name or any alias of its lexicon entry."""
+    sentence = view.text[view.start : view.end]
+    if not roles.unit_pairs or view.cues.any_in("pairing", sentence) is None:
+        return
+    if is_trap(view, view.start, view.end):
+        return
+    units = [a for a in view.actors if a.type in ("Organization", "Agency")]
+    regions = [a for a in view.actors if is_region(a) and view.chain_end(a) is a]
+    for unit in units:
+        entry = unit.candidates[0] if unit.candidates else None
+        names = (unit.name or "", unit.surface, *getattr(entry, "aliases", ()))
+        for place in regions:
+            mechanism = roles.unit_pairing_of(tuple(n for n in names if n), place.code)
+            if mechanism is None:
+                continue
+            status = status_of(
+                view, view.text[max(view.start, min(unit.start, place.start) - 4) : max(unit.end, place.end)]
+            )
+            if status is not None:
+                yield AssistFact(unit, place, None, mechanism, True, status, 0.7, "official pairing (unit)")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bangfu.knowledge.paths import data_dir
 
@@ -18,6 +19,7 @@ from bangfu.knowledge.paths import data_dir
 class Cues:
     by_role: dict[str, tuple[str, ...]]
     mechanism_of: dict[tuple[str, str], str]
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def words(self, role: str) -> tuple[str, ...]:
         """Cue words of a role, longest first so that 对口帮扶 wins over 帮扶."""
@@ -36,10 +38,17 @@ class Cues:
         return best[1] if best else None
 
     def any_in(self, role: str, text: str) -> str | None:
-        for cue in self.words(role):
-            if cue in text:
-                return cue
-        return None
+        """The longest cue of the role written in text (one regex scan; patterns built once)."""
+        found = self._pattern(role).search(text)
+        return found.group(0) if found else None
+
+    def _pattern(self, role: str) -> re.Pattern[str]:
+        pattern = self._patterns.get(role)
+        if pattern is None:
+            words = self.words(role)
+            pattern = re.compile("|".join(map(re.escape, words))) if words else re.compile(r"(?!)")
+            self._patterns[role] = pattern
+        return pattern
 
 
 @functools.cache

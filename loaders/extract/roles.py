@@ -123,6 +123,10 @@ class Roles:
                     return mechanism
         return None
 
+    def helps_officially(self, code: str) -> bool:
+        """Whether some official pairing has this place as its helping side."""
+        return code in self._by_helper
+
     def related(self, a: str, b: str) -> bool:
         """Whether one place lies inside the other (or they are the same)."""
         return a in self._lineage(b) or b in self._lineage(a)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,14 +57,18 @@ class SentenceView:
             mech = self.cues.find_mechanism(rest)
         return mech
 
+    @functools.cached_property
+    def _breaks(self) -> list[int]:
+        """Positions of the sentence's clause breaks, found once (clause_bounds is asked often)."""
+        return [m.start() for m in CLAUSE_BREAK.finditer(self.text, self.start, self.end)]
+
     def clause_bounds(self, pos: int) -> tuple[int, int]:
         """The clause (between commas/colons/brackets) holding pos."""
-        s = self.text[self.start : self.end]
-        rel = pos - self.start
-        left = max((m.end() for m in CLAUSE_BREAK.finditer(s, 0, rel)), default=0)
-        right_m = CLAUSE_BREAK.search(s, rel)
-        right = right_m.start() if right_m else len(s)
-        return self.start + left, self.start + right
+        breaks = self._breaks
+        i = bisect.bisect_left(breaks, pos)
+        left = breaks[i - 1] + 1 if i > 0 else self.start
+        right = breaks[i] if i < len(breaks) else self.end
+        return left, right
 
     def subject(self) -> Mention | None:
         """The first actor, when it opens the sentence (after an enumeration mark or a lead verb)."""

@@ -8,6 +8,8 @@ cadre postings, friendship ties and parks named after two places are not assista
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.families.abbreviations import abbreviations
 from loaders.extract.families.actions import actions, since_clause
 from loaders.extract.families.common import AssistFact
@@ -22,8 +24,31 @@ from loaders.extract.families.two_way import two_way
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
+_GATES: dict[int, re.Pattern[str]] = {}
+
+
+def _gate(view: SentenceView) -> re.Pattern[str]:
+    """One scan for any word a family needs (cue words of every role, selling words, the separators
+    of listed pairs): a sentence with none of them states no assistance, and most sentences of a
+    report are such."""
+    key = id(view.cues)
+    if key not in _GATES:
+        words = {
+            w
+            for role in ("directed", "symmetric", "pairing", "mechanism", "consumption", "passive")
+            for w in view.cues.words(role)
+        }
+        words |= set(
+            "分别 签署 签订 结对 建立 建设 设立 共建 投入 捐 选派 派出 派驻 开展 承担 负责 以来 消费 采购 购买 "
+            "旅游 游 销 助农 带货 直播 代言 上线 — - | ｜ → 两".split()
+        ) | {"\t"}
+        _GATES[key] = re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
+    return _GATES[key]
+
 
 def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
+    if not _gate(view).search(view.text, view.start, view.end) and view.heading_mechanism(False) is None:
+        return []
     facts: list[AssistFact] = []
     seen: set[tuple] = set()
     n_regions = sum(1 for a in view.actors if a.type == "Region")

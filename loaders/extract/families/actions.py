@@ -118,6 +118,8 @@ _SINCE_END = re.compile(r"[^，。；]{0,16}?以来[，,]")
 
 def since_clause(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
+    if text.find("以来", view.start, view.end) < 0:
+        return
     for m in _SINCE.finditer(text, view.start, view.end):
         places = view.run_after(m.end(), max_gap=0)
         if not places or not all(helped_side(p) for p in places):

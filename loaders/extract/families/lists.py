@@ -62,6 +62,8 @@ def _orient(roles: Roles, pairs: list[tuple[Mention, Mention]]) -> list[tuple[Me
 
 def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
+    if text.find("分别", view.start, view.end) < 0:
+        return
     actors = view.actors
     for i, a in enumerate(actors):
         if i and text[actors[i - 1].end : view.chain_start(a)] in ("", *LIST_JOIN):
@@ -153,6 +155,8 @@ def labelled(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """围场、静宁、泾川等对口帮扶地区: the list is labelled as someone's helped places; the helper is the
     one other place the sentence names (not one holding the listed ones)."""
     text = view.text
+    if text.find("等", view.start, view.end) < 0:
+        return
     for m in _LABELLED.finditer(text, view.start, view.end):
         listed, gap = view.run_before(m.start(), connectors=("、",))
         if not listed or gap or not all(a.type == "Region" for a in listed):
@@ -189,6 +193,8 @@ _TASK_AFTER = re.compile(r"(?:的)?(?:对口帮扶|定点帮扶|定点扶贫|对
 
 def tasks(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
+    if not any(text.find(w, view.start, view.end) >= 0 for w in ("承担", "负责", "担负")):
+        return
     for m in _TASKS_NAMED.finditer(text, view.start, view.end):
         places = view.run_after(m.end(), max_gap=0)
         yield from _task_facts(view, roles, m.start(), places, m.group(0))

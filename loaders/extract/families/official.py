@@ -22,7 +22,7 @@ def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     if view.cues.any_in("pairing", sentence) is None or is_trap(view, view.start, view.end):
         return
     regions = [a for a in view.actors if is_region(a)]
-    for helper in regions:
+    for helper in [a for a in regions if roles.helps_officially(a.code)]:
         for helped in regions:
             if helper is helped or roles.related(helper.code, helped.code):
                 continue

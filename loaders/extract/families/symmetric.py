@@ -156,6 +156,8 @@ def _joined(view: SentenceView) -> Iterator[tuple[Mention, Mention]]:
                 yield a, b
                 continue
     for b in actors:
+        if view.text[b.start - 1 : b.start] not in ("与", "同"):
+            continue
         lo, _ = view.clause_bounds(b.start)
         _, hi = view.clause_bounds(b.start)
         counted = re.search(r"\d+(?:个|对|家)", view.text[b.end : hi])  # 与四川结对1078个: a statistic

@@ -146,6 +146,7 @@ def _evidence(result: Any) -> None:
                         t("col.helped"): p["helped"],
                         t("planner.since"): p["since"] or "",
                         t("planner.until"): (p["until"] or "") if not p["until_approx"] else f"{p['until']}?",
+                        t("planner.programme"): p["programme"],
                         t("planner.program"): p["program"],
                         t("planner.source"): p["source_url"],
                     }
@@ -163,12 +164,19 @@ def render(data: AppData) -> None:
     if gaz is None:
         st.error(t("planner.no_gazetteer"))
         return
+    from bangfu.knowledge.lists import programmes
     from bangfu.planner.coverage import COVERAGE_LEVELS, unpaired
 
     region_list = _choose_list(gaz)
     if region_list is None:
         return
-    a, b, c = st.columns(3)
+    a, b, c, d = st.columns(4)
+    programme = d.selectbox(
+        t("planner.programme"),
+        [None, *programmes()],
+        format_func=lambda p: t("filters.all") if p is None else p,
+        key="plan_programme",
+    )
     level = a.selectbox(
         t("planner.show"),
         ["all", "county", "prefecture", "province"],
@@ -178,7 +186,7 @@ def render(data: AppData) -> None:
     use_year = b.checkbox(t("planner.as_of"), key="plan_use_year")
     as_of = c.number_input(t("planner.year"), 2000, 2100, 2021, key="plan_year") if use_year else None
     index = coverage_index(str(data.store), data.stamp, data)
-    results = index.coverage(region_list.entries, as_of=int(as_of) if as_of else None)
+    results = index.coverage(region_list.entries, as_of=int(as_of) if as_of else None, programme=programme)
     if level != "all":
         results = unpaired(results, level)
     _problems(region_list)

@@ -195,6 +195,20 @@ def test_planner_filters_downloads_and_shows_evidence():
     assert any("龙山县" in s for s in column(evidence, "证据句"))
 
 
+def test_planner_filters_by_programme():
+    """东西部协作 only: 龙山县's 长沙市 (省内对口帮扶) drops out, 济南市 reaches it through 湘西州."""
+    at = open_page("planner")
+    assert "帮扶项目" in coverage_table(at).columns
+    at.selectbox(key="plan_programme").set_value("东西部协作").run()
+    assert not at.exception, [e.message for e in at.exception]
+    table = coverage_table(at).set_index("县")
+    assert table.loc["龙山县", "覆盖"] == "经地市覆盖" and table.loc["龙山县", "帮扶方"] == "济南市"
+    assert table.loc["龙山县", "帮扶项目"] == "东西部协作"
+    at.selectbox(key="plan_programme").set_value("省内对口帮扶").run()
+    table = coverage_table(at).set_index("县")
+    assert table.loc["龙山县", "帮扶方"] == "长沙市" and table.loc["吉首市", "覆盖"] == "无帮扶"
+
+
 def test_planner_upload_mixed_names_lists_unresolved_rows():
     at = open_page("planner")
     at.selectbox(key="plan_list").set_value("__upload__").run()

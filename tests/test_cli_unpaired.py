@@ -74,7 +74,7 @@ def test_csv_has_every_column(store, capsys):
     out = capsys.readouterr()
     rows = list(csv.DictReader(io.StringIO(out.out)))
     assert len(rows) == 49
-    assert list(rows[0])[:9] == [
+    assert list(rows[0])[:10] == [
         "county",
         "code",
         "prefecture",
@@ -82,6 +82,7 @@ def test_csv_has_every_column(store, capsys):
         "coverage",
         "helpers",
         "mechanisms",
+        "programmes",
         "years",
         "evidence",
     ]
@@ -125,3 +126,37 @@ def test_a_xinjiang_county_is_covered_officially_by_its_aid_province(store, caps
     assert shufu["helpers"] == "广东省" and shufu["mechanisms"] == "对口援疆"
     # a 兵团 division's pairing covers the city it governs as one (第十四师 ↔ 昆玉市)
     assert rows["昆玉市"]["helpers"] == "北京市"
+
+
+def test_lists_name_each_lists_programme_and_count_per_programme(capsys):
+    assert main(["lists"]) == 0
+    out = capsys.readouterr().out
+    table = {line.split()[0]: line.split() for line in out.splitlines() if line.split()}
+    assert table["duikou-zhiyuan"][1:4] == ["pairings", "对口支援", "80"]
+    assert table["central-dingdian"][1:4] == ["pairings", "定点帮扶", "6"]
+    assert table["east-west-2021"][1:4] == ["pairings", "东西部协作", "31"]
+    assert "对口支援: 80 rows (duikou-zhiyuan 80)" in out
+    assert "东西部协作: 111 rows (east-west 78, hunan-internal 2, east-west-2021 31)" in out
+    assert main(["lists", "--program", "定点帮扶", "--format", "json"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
+    assert set(rows) == {"hunan-internal", "central-dingdian"}
+    assert rows["hunan-internal"]["rows"] == 4 and rows["central-dingdian"]["rows"] == 6
+
+
+def test_unknown_programme_is_one_line_naming_the_known_ones(store, capsys):
+    for argv in (["lists", "--program", "援疆"], ["unpaired", "--list", "hunan-51", "--program", "援疆"]):
+        assert main([*argv, "--store", store] if argv[0] == "unpaired" else argv) == 1
+        err = capsys.readouterr().err.strip()
+        assert "\n" not in err and "unknown programme '援疆'" in err and "对口支援" in err
+
+
+def test_unpaired_by_programme(store, capsys):
+    """The store's pairings are 省内对口帮扶 (长沙→龙山, 湘潭→永顺) and 东西部协作 (济南→湘西州)."""
+    rows = _json(capsys, "--list", "hunan-51", "--store", store, "--program", "东西部协作", "--all")["rows"]
+    by = {r["county"]: r for r in rows}
+    assert by["龙山县"]["coverage"] == "prefecture" and by["龙山县"]["helpers"] == "济南市"
+    assert by["龙山县"]["programmes"] == "东西部协作"
+    rows = _json(capsys, "--list", "hunan-51", "--store", store, "--program", "省内对口帮扶", "--all")["rows"]
+    by = {r["county"]: r for r in rows}
+    assert by["龙山县"]["coverage"] == "direct" and by["吉首市"]["coverage"] == "none"
+    assert by["泸溪县"]["coverage"] == "official-only" and by["泸溪县"]["helpers"] == "株洲市"

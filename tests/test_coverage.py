@@ -222,3 +222,28 @@ def test_a_helper_inside_the_listed_helper_is_official_and_not_the_other_way(gaz
     city_listed = [_official("苏州市", "320500", "龙山县", "433130")]
     [row] = coverage(g, entries, gazetteer=gaz, pairings=city_listed)
     assert [d.helper_name for d in row.not_official()] == ["江苏省"]
+
+
+def test_programme_filter_keeps_one_programmes_pairings(gaz):
+    """A county covered by 对口援疆 and by a document's 东西部协作 pairing: each programme sees only its own
+    pairings, official and documented alike; a document pairing an official row has is in that row's
+    programme whatever its mechanism (济南市 → 龙山县 written 对口帮扶 is 东西部协作)."""
+    g = nx.MultiDiGraph()
+    _edge(g, ("370100", "济南市"), ("433130", "龙山县"), "对口帮扶", "2019-05-01")
+    _edge(g, ("430100", "长沙市"), ("433130", "龙山县"), "对口帮扶", "2022-04-15")
+    _edge(g, ("110000", "北京市"), ("653121", "疏附县"), "东西部协作", "2022-04-15")
+    entries = entries_from_codes(gaz, ["433130", "653121", "433122"])
+    index = CoverageIndex(g, gaz)
+    by = {r.entry.code: r for r in index.coverage(entries)}
+    assert by["433130"].programmes == ["东西部协作", "省内对口帮扶"]
+    east = {r.entry.code: r for r in index.coverage(entries, programme="东西部协作")}
+    assert east["433130"].helpers == ["济南市"] and east["433130"].coverage == "direct"
+    assert east["653121"].helpers == ["北京市"]  # a document pairing no list has: its mechanism's programme
+    # 泸溪县: not 株洲市 (省内对口帮扶), only the 东西部协作 list's 济南市 → 湘西州
+    assert east["433122"].coverage == "official-only" and east["433122"].helpers == ["济南市"]
+    aid = {r.entry.code: r for r in index.coverage(entries, programme="对口支援")}
+    assert aid["653121"].coverage == "official-only" and aid["653121"].helpers == ["广东省"]
+    assert aid["653121"].row()["programmes"] == "对口支援"
+    assert aid["433130"].coverage == "none"
+    internal = {r.entry.code: r for r in index.coverage(entries, programme="省内对口帮扶")}
+    assert internal["433130"].helpers == ["长沙市"] and internal["433122"].helpers == ["株洲市"]

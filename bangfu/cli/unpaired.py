@@ -24,13 +24,14 @@ COLUMNS = (
     "coverage",
     "helpers",
     "mechanisms",
+    "programmes",
     "years",
     "evidence",
     "official",
     "not_in_official",
     "note",
 )
-_TABLE_COLUMNS = (*COLUMNS[:10], "note")
+_TABLE_COLUMNS = (*COLUMNS[:11], "note")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,6 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="report counties covered below this level (county: no direct helper; default)",
     )
     p.add_argument("--as-of", type=int, metavar="YEAR", help="count only pairings in force that year")
+    p.add_argument(
+        "--program",
+        metavar="P",
+        help="count only the pairings of one programme (东西部协作, 对口支援, 定点帮扶, 省内对口帮扶)",
+    )
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--all", action="store_true", help="print every county of the list, covered or not")
     add_store_argument(p)  # also accepts a KnowledgeGraph .json (KnowledgeGraph.save)
@@ -65,10 +71,11 @@ def load_graph(path: Path) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bangfu.knowledge.lists import ListError, load_list
+    from bangfu.knowledge.lists import ListError, check_programme, load_list
     from bangfu.planner.coverage import CoverageIndex, unpaired
 
     try:
+        programme = check_programme(args.program)
         region_list = load_list(args.list_name)
     except ListError as exc:
         print(f"bangfu unpaired: {exc}", file=sys.stderr)
@@ -80,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     except (StoreError, OSError, ValueError) as exc:  # missing/locked store: one line to act on
         print(f"bangfu unpaired: {exc}", file=sys.stderr)
         return 1
-    results = CoverageIndex(graph).coverage(region_list.entries, as_of=args.as_of)
+    results = CoverageIndex(graph).coverage(region_list.entries, as_of=args.as_of, programme=programme)
     shown = results if args.all else unpaired(results, args.level)
     rows = [r.row() for r in shown]
     if args.format == "json":
@@ -89,6 +96,7 @@ def run(args: argparse.Namespace) -> int:
             "title": region_list.title,
             "level": args.level,
             "as_of": args.as_of,
+            "programme": programme,
             "counties": len(region_list.entries),
             "shown": len(shown),
             "coverage": _counts(results),
@@ -117,6 +125,7 @@ def _counts(results: list[Any]) -> dict[str, int]:
 def _summary_line(region_list: Any, results: list[Any], shown: list[Any], args: argparse.Namespace) -> str:
     counts = ", ".join(f"{k} {v}" for k, v in _counts(results).items())
     when = f" as of {args.as_of}" if args.as_of else ""
+    when += f", {args.program} only" if args.program else ""
     what = "all rows" if args.all else f"{len(shown)} below {args.level} level"
     line = f"{region_list.name}: {len(results)} rows{when} ({counts}); shown: {what}."
     if region_list.note:

@@ -21,6 +21,8 @@ Public API:
 - ``parse_list_file(path, gazetteer=None)`` / ``resolve_rows(rows, gazetteer)`` for user lists.
 - ``resolve_name(gazetteer, text, context=())`` → ``Resolution`` of one written name.
 - ``load_pairings(names=None)`` → ``OfficialPairing`` rows of every shipped pairing list.
+- ``programmes()``, ``programme_of(program)``, ``programme_of_mechanism(mechanism)``: the national
+  programmes (data/reference/programs.csv) official rows and document pairings belong to.
 - ``designations_by_code()`` → code → names of the designation lists it is on (for node annotations).
 """
 
@@ -619,6 +621,12 @@ class OfficialPairing:
         """The ASSISTS mechanism this row's programme is (data/reference/programs.csv)."""
         return mechanism_of(self.program)
 
+    @property
+    def programme(self) -> str:
+        """The national programme this row belongs to (东西部协作, 对口支援, 定点帮扶, 省内对口帮扶):
+        what planners filter by; ``program`` is the source's own wording."""
+        return programme_of(self.program)
+
     def in_force(self, year: int | None) -> bool:
         if year is None:
             return True
@@ -632,15 +640,48 @@ class OfficialPairing:
 
 
 @functools.cache
-def _programs() -> tuple[tuple[str, str], ...]:
-    return tuple((r["keyword"], r["mechanism"]) for r in _read_csv(reference_dir() / "programs.csv"))
+def _programs() -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (r["keyword"], r["mechanism"], r["programme"]) for r in _read_csv(reference_dir() / "programs.csv")
+    )
+
+
+def _program_row(program: str) -> tuple[str, str, str]:
+    """The programs.csv row a list's programme names: the first keyword it contains; the last row
+    (对口帮扶) is the default for a programme that names none."""
+    table = _programs()
+    return next((row for row in table if row[0] in program), table[-1])
 
 
 def mechanism_of(program: str) -> str:
-    """The mechanism a list's programme names: the first keyword of programs.csv it contains; the
-    last row (对口帮扶) is the default for a programme that names none."""
-    table = _programs()
-    return next((mech for key, mech in table if key in program), table[-1][1])
+    """The ASSISTS mechanism a list's programme names (对口援疆 → 对口支援)."""
+    return _program_row(program)[1]
+
+
+def programme_of(program: str) -> str:
+    """The national programme a list's programme belongs to, what a planner filters by
+    (东西部扶贫协作(2016-2020) → 东西部协作, 湖南省内对口帮扶(湘西) → 省内对口帮扶)."""
+    return _program_row(program)[2]
+
+
+def programmes() -> tuple[str, ...]:
+    """Every programme a planner can filter by, in programs.csv's order."""
+    return tuple(dict.fromkeys(row[2] for row in _programs()))
+
+
+def check_programme(name: str | None) -> str | None:
+    """A programme a user typed, or a ``ListError`` naming the ones there are."""
+    if name is None or name in programmes():
+        return name
+    raise ListError(f"unknown programme {name!r} (one of: {', '.join(programmes())})")
+
+
+def programme_of_mechanism(mechanism: str | None) -> str:
+    """The programme of a document pairing's mechanism (携手奔小康 → 东西部协作); a mechanism no
+    programme lists (消费帮扶, 结对帮扶) is its own, an unknown one (None) is ""."""
+    if not mechanism:
+        return ""
+    return next((row[2] for row in _programs() if row[1] == mechanism), mechanism)
 
 
 def _codes(text: str) -> tuple[str, ...]:

@@ -17,7 +17,13 @@ Time (``as_of``): a document pairing counts in year Y when the years of its *cur
 past, not planned) span Y — undated evidence cannot be placed and does not count; an official pairing
 counts when Y lies in since..until. Without ``as_of`` every pairing counts, whatever its status.
 
-Public API: ``CoverageIndex(graph, gazetteer=None, pairings=None)``, ``.coverage(entries, as_of=None)``
+Programme (``programme``: 东西部协作, 对口支援, 定点帮扶, 省内对口帮扶 — data/reference/programs.csv): an official
+row is in its list's programme; a document pairing is in the programmes of the official rows that have it,
+of any year (济南→龙山 is 东西部协作 whatever a text calls it), else in its mechanism's. Filtering by one keeps
+only that programme's pairings on both layers, so a county 对口支援 covers shows as not covered by 东西部协作.
+
+Public API: ``CoverageIndex(graph, gazetteer=None, pairings=None)``,
+``.coverage(entries, as_of=None, programme=None)``
 → ``list[CountyCoverage]``; ``coverage(...)`` for one-off use; ``unpaired(results, level)``;
 ``entries_from_codes(gazetteer, codes)``; ``DocPairing``, ``LevelCover``, ``CountyCoverage``.
 """
@@ -38,6 +44,7 @@ from bangfu.knowledge.lists import (
     ListEntry,
     OfficialPairing,
     load_pairings,
+    programme_of_mechanism,
 )
 from graph.model import year_of
 
@@ -94,7 +101,16 @@ class LevelCover:
     force ``as_of`` are filtered on first use, and whether there are any stops at the first one.
     """
 
-    __slots__ = ("via", "code", "as_of", "_index", "_official", "_docs_in_force", "_official_in_force")
+    __slots__ = (
+        "via",
+        "code",
+        "as_of",
+        "programme",
+        "_index",
+        "_official",
+        "_docs_in_force",
+        "_official_in_force",
+    )
 
     def __init__(
         self,
@@ -103,8 +119,9 @@ class LevelCover:
         index: CoverageIndex,
         official: Sequence[OfficialPairing],
         as_of: int | None,
+        programme: str | None = None,
     ) -> None:
-        self.via, self.code, self.as_of = via, code, as_of
+        self.via, self.code, self.as_of, self.programme = via, code, as_of, programme
         self._index, self._official = index, official
         self._docs_in_force: tuple[DocPairing, ...] | None = None
         self._official_in_force: tuple[OfficialPairing, ...] | None = None
@@ -112,23 +129,31 @@ class LevelCover:
     @property
     def documents(self) -> tuple[DocPairing, ...]:
         if self._docs_in_force is None:
-            year, docs = self.as_of, self._index.pairings(self.code)
-            self._docs_in_force = docs if year is None else tuple(d for d in docs if d.in_force(year))
+            self._docs_in_force = tuple(d for d in self._index.pairings(self.code) if self._counts(d))
         return self._docs_in_force
+
+    def _counts(self, d: DocPairing) -> bool:
+        """Whether a document pairing counts here: in force ``as_of``, in the ``programme`` asked."""
+        if self.as_of is not None and not d.in_force(self.as_of):
+            return False
+        return self.programme is None or self.programme in self._index.programmes_of(d)
 
     @property
     def official(self) -> tuple[OfficialPairing, ...]:
         if self._official_in_force is None:
-            self._official_in_force = tuple(p for p in self._official if p.in_force(self.as_of))
+            self._official_in_force = tuple(
+                p
+                for p in self._official
+                if p.in_force(self.as_of) and (self.programme is None or p.programme == self.programme)
+            )
         return self._official_in_force
 
     def has_documents(self) -> bool:
         if self._docs_in_force is not None:
             return bool(self._docs_in_force)
-        if self.as_of is None:
+        if self.as_of is None and self.programme is None:
             return self._index.has_edges(self.code)
-        year = self.as_of
-        return any(d.in_force(year) for d in self._index.pairings(self.code))
+        return any(self._counts(d) for d in self._index.pairings(self.code))
 
 
 @dataclass
@@ -167,6 +192,16 @@ class CountyCoverage:
         if official:
             return _unique(p.program for p in lc.official if p.program)
         return _unique(d.mechanism for d in lc.documents if d.mechanism)
+
+    @property
+    def programmes(self) -> list[str]:
+        """The national programmes of the pairings that decided the coverage (东西部协作, 对口支援 …)."""
+        lc, official = self.covering()
+        if lc is None:
+            return []
+        if official:
+            return _unique(p.programme for p in lc.official)
+        return _unique(x for d in lc.documents for x in sorted(self.index.programmes_of(d)))
 
     @property
     def years(self) -> str:
@@ -214,6 +249,7 @@ class CountyCoverage:
             "coverage": self.coverage,
             "helpers": "; ".join(self.helpers),
             "mechanisms": "; ".join(self.mechanisms),
+            "programmes": "; ".join(self.programmes),
             "years": self.years,
             "evidence": self.evidence_count,
             "official": "; ".join(self.official_summary()),
@@ -252,6 +288,7 @@ class CountyCoverage:
                             "first_year": d.first_year,
                             "last_year": d.last_year,
                             "official": self.index.is_official(d, self.as_of),
+                            "programmes": sorted(self.index.programmes_of(d)),
                             "evidence": list(d.evidence),
                         }
                         for d in lc.documents
@@ -274,6 +311,7 @@ def _official_json(p: OfficialPairing) -> dict[str, Any]:
         "until": p.until,
         "until_approx": p.until_approx,
         "program": p.program,
+        "programme": p.programme,
         "list": p.list_name,
         "source_url": p.source_url,
         "notes": p.notes,
@@ -303,7 +341,7 @@ class CoverageIndex:
         # few nodes and dates, many edges: parse each node id and each date once
         self._code_of, self._year = functools.cache(_code_of), functools.cache(year_of)
         self._helpers: dict[str, tuple[str, str | None]] = {}  # node id → (name, code)
-        self._official_answers: dict[tuple, bool] = {}
+        self._official_answers: dict[tuple, tuple[OfficialPairing, ...]] = {}
         code_of = self._code_of
         for u, v, d in g.edges(data=True):
             if d.get("type") == "ASSISTS":
@@ -363,30 +401,43 @@ class CoverageIndex:
     def is_official(self, d: DocPairing, as_of: int | None = None) -> bool:
         """Whether an official list (in force ``as_of``) pairs this helper with this helped unit, or a
         unit containing each (济南市→湘西州 holds 济南市→龙山县)."""
-        key = (d.helper_code, d.helper_name, d.helped_code, as_of)
-        answer = self._official_answers.get(key)
-        if answer is None:
-            answer = self._official_answers[key] = self._is_official(d, as_of)
-        return answer
+        return any(p.in_force(as_of) for p in self.official_matches(d))
 
-    def _is_official(self, d: DocPairing, as_of: int | None) -> bool:
-        for code in self.chain_codes(d.helped_code):
-            for p in self._official.get(code, ()):
-                if not p.in_force(as_of):
-                    continue
-                if d.helper_code and any(self.within(d.helper_code, h) for h in p.helper_codes):
-                    return True
-                if d.helper_name == p.helper:
-                    return True
-        return False
+    def official_matches(self, d: DocPairing) -> tuple[OfficialPairing, ...]:
+        """The official rows, of any year, that pair this helper (or a unit containing it) with this
+        helped unit (or one containing it), nearest helped unit first."""
+        key = (d.helper_code, d.helper_name, d.helped_code)
+        found = self._official_answers.get(key)
+        if found is None:
+            found = self._official_answers[key] = tuple(
+                p
+                for code in self.chain_codes(d.helped_code)
+                for p in self._official.get(code, ())
+                if d.helper_name == p.helper
+                or (d.helper_code and any(self.within(d.helper_code, h) for h in p.helper_codes))
+            )
+        return found
+
+    def programmes_of(self, d: DocPairing) -> frozenset[str]:
+        """The programmes a document pairing belongs to: those of the official rows that have it
+        (whatever the year: 济南→龙山 is 东西部协作 however the text calls it), else its mechanism's."""
+        matches = self.official_matches(d)
+        if matches:
+            return frozenset(p.programme for p in matches)
+        own = programme_of_mechanism(d.mechanism)
+        return frozenset((own,)) if own else frozenset()
 
     def official_within(self, code: str, as_of: int | None = None) -> list[OfficialPairing]:
         """Official pairings with a township or village of this county (shown, not coverage)."""
         return [p for p in self._official_inside.get(code, ()) if p.in_force(as_of)]
 
     # ---------------------------------------------------------------- the query
-    def coverage(self, entries: Iterable[ListEntry], *, as_of: int | None = None) -> list[CountyCoverage]:
-        """One ``CountyCoverage`` per entry, in the list's order; unresolved entries stay in."""
+    def coverage(
+        self, entries: Iterable[ListEntry], *, as_of: int | None = None, programme: str | None = None
+    ) -> list[CountyCoverage]:
+        """One ``CountyCoverage`` per entry, in the list's order; unresolved entries stay in.
+        ``programme`` (东西部协作, 对口支援 …) keeps only the pairings of that programme, documents'
+        and official lists' alike."""
         shared: dict[tuple[str, str], LevelCover] = {}
         out: list[CountyCoverage] = []
         for entry in entries:
@@ -402,7 +453,7 @@ class CoverageIndex:
                 lc = shared.get((code, via))
                 if lc is None:
                     lc = shared[(code, via)] = LevelCover(
-                        via, code, self, self._official.get(code, ()), as_of
+                        via, code, self, self._official.get(code, ()), as_of, programme
                     )
                 if by_document is None:
                     if lc.has_documents():
@@ -460,9 +511,10 @@ def coverage(
     gazetteer: GazetteerLike | None = None,
     pairings: Sequence[OfficialPairing] | None = None,
     as_of: int | None = None,
+    programme: str | None = None,
 ) -> list[CountyCoverage]:
     """One-off coverage (builds the index; keep a ``CoverageIndex`` to ask several times)."""
-    return CoverageIndex(graph, gazetteer, pairings).coverage(entries, as_of=as_of)
+    return CoverageIndex(graph, gazetteer, pairings).coverage(entries, as_of=as_of, programme=programme)
 
 
 def unpaired(results: Iterable[CountyCoverage], level: str = "county") -> list[CountyCoverage]:

@@ -274,3 +274,26 @@ def test_a_units_official_pairing_named_in_one_sentence():
 def test_counted_places_inside_the_helped_one_are_a_group():
     ext = extract("十所高校分别联系帮扶大理州10个县市。")
     assert assists(ext) == set()
+
+
+def test_the_one_acting_for_a_province_is_the_helper():
+    # 440300 深圳市 acts for 广东省; 450000 广西壮族自治区
+    assert assists(extract("2016年以来，由深圳市代表广东省对口帮扶广西。")) == {("440300", "450000")}
+
+
+def test_a_statement_without_subject_in_a_report_on_one_helper():
+    # 440000 广东省 is written before 援疆 three times; 650500 哈密市
+    text = (
+        "广东援疆成效显著。广东援疆干部扎根边疆。广东援疆资金持续投入。从1998年起对口支援哈密，情谊绵延至今。"
+    )
+    ext = extract(text)
+    assert ("440000", "650500") in assists(ext)
+    assert all(r.inferred for r in ext.relations if r.target == "region:650500")
+
+
+def test_no_document_helper_when_two_helpers_share_the_report():
+    text = (
+        "广东援疆成效显著。山东援疆干部扎根边疆。广东援疆资金持续投入。山东援疆项目落地。"
+        "从1998年起对口支援哈密，情谊绵延至今。"
+    )
+    assert not any(t == "650500" for _, t in assists(extract(text)))

@@ -29,6 +29,8 @@ class SentenceView:
     actors: list[Mention]  # resolved mentions that can act: not inside a brand or campaign name
     inner: list[Mention]  # resolved places inside brand/campaign names (湖南红茶, 中国（龙山）百合节)
     cues: Cues
+    # the document's own helper (广东 in a report on 广东援疆), for statements that name none
+    frame: Mention | None = None
 
     @property
     def start(self) -> int:

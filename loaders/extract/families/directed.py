@@ -79,15 +79,24 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         helpers, filler, why = changed, "", "directed (change)"
     if not helpers:
         helpers = topic_helpers(view, pos)
+        filler, why, confidence = "", "directed (subject of the sentence)", 0.85
+        if not helpers and view.frame is not None and not any(a.end <= pos for a in view.actors):
+            # 从1998年起对口支援哈密 in a report on 广东援疆: the document's own helper
+            helpers, why, confidence = [view.frame], "directed (the document's helper)", 0.6
         if not helpers:
             return
-        filler, why, confidence = "", "directed (subject of the sentence)", 0.85
     clause_lo, clause_hi = view.clause_bounds(pos)
     if is_trap(view, clause_lo, clause_hi) or is_example(view, helpers[0].start):
         return
     mech = view.cues.mechanism("directed", cue)
     run_start = view.chain_start(helpers[0])
     lead = text[max(clause_lo, run_start - 4) : run_start]
+    if lead.endswith("代表"):
+        # 由深圳市代表广东省对口帮扶广西: the one acting for the province is the helper the text names
+        agents, agent_filler = view.run_before(run_start - 2)
+        if agents and not agent_filler:
+            helpers, run_start = agents, view.chain_start(agents[0])
+            lead = text[max(clause_lo, run_start - 4) : run_start]
     # Y由X对口帮扶: the run before 由 is the helped side
     passive_helped: list[Mention] = []
     for word in _PASSIVE_BEFORE:
@@ -113,7 +122,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             helped,
             group,
             mechanism_for(view, mech, helper, helped, roles),
-            False,
+            helper is view.frame and why.endswith("helper)"),  # the document's helper is inferred
             status,
             confidence,
             why,

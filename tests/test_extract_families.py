@@ -297,3 +297,14 @@ def test_no_document_helper_when_two_helpers_share_the_report():
         "从1998年起对口支援哈密，情谊绵延至今。"
     )
     assert not any(t == "650500" for _, t in assists(extract(text)))
+
+
+# ------------------------------------------------------------------------------------ helped first
+def test_under_the_helpers_assistance_the_helped_side_after():
+    # 330100 杭州市 helps 422800 恩施州
+    assert assists(extract("在杭州市的帮扶下，恩施州正加快发展。")) == {("330100", "422800")}
+    assert assists(extract("在杭州市大力支援下，恩施州正加快发展。")) == {("330100", "422800")}
+
+
+def test_thanks_for_x_helping_y():
+    assert assists(extract("感谢杭州市对恩施州的帮扶。")) == {("330100", "422800")}

@@ -61,7 +61,9 @@ _CHANGE_TO = re.compile(r"^(?:调整为|改为|变更为|转为)(?:重点)?$")
 _PROGRAMME_AFTER = re.compile(r"^(?:工作|建设|前方|指挥部|办公室|领导小组)")
 
 
-_DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位)*$")
+_DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位|的|大力|倾力|全力|鼎力)*$")
+# 在杭州帮扶下，恩施州…: the helper inside 在…下, the helped the subject after it
+_UNDER = re.compile(r"下[，,]?")
 
 
 def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:
@@ -137,6 +139,14 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     after = end
     if tail.startswith(("了", "的")):
         after += 1
+    under = (
+        _UNDER.match(text, end)
+        if lead.endswith(("在", "在的")) or text[run_start - 1 : run_start] == "在"
+        else None
+    )
+    if under:
+        after = under.end()
+        why, confidence = "directed (在X帮扶下，Y)", 0.85
     helped_run = view.run_after(after, max_gap=0) or _bracketed_list(view, after)
     if not helped_run:
         rest = text[after : view.end]

@@ -197,7 +197,7 @@ def test_symmetric_pairing_with_a_list_on_the_other_side():
 
 def test_unit_and_places_signing_an_agreement_unit_helps():
     ext = extract("国家电网公司与湖北省长阳县、巴东县签订帮扶协议。")
-    assert assists(ext) == {("国家电网", "422823"), ("国家电网", "420528")}
+    assert assists(ext) == {("国家电网有限公司", "422823"), ("国家电网有限公司", "420528")}
 
 
 def test_helped_first_with_a_bank_branch():

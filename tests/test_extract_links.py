@@ -7,7 +7,7 @@ from extract_helpers import extract, relations
 
 def test_operates_through_qixia():
     ext = extract("中国邮政集团依托旗下“邮乐购”平台开展农产品直播。")
-    assert ("中国邮政集团", "邮乐购") in relations(ext, "OPERATES")
+    assert ("中国邮政集团有限公司", "邮乐购") in relations(ext, "OPERATES")
 
 
 def test_partners_with_a_list_of_platforms():

@@ -49,6 +49,7 @@ def test_one_type_per_file() -> None:
     expected = {
         "agencies": "Agency",
         "organizations": "Organization",
+        "universities": "Organization",
         "platforms": "Platform",
         "brands": "Brand",
         "campaigns": "Campaign",
@@ -88,7 +89,19 @@ def test_central_bodies_are_broad() -> None:
     assert kinds["state_bureau"] >= 15  # 部委管理的国家局
     assert kinds["mass_org"] >= 10
     soes = [r for r in _rows("organizations") if r["kind"] == "soe"]
-    assert len(soes) >= 95
+    assert len(soes) >= 97
+    universities = _rows("universities")
+    assert sum("教育部直属高校" in r["source"] for r in universities) >= 75
+
+
+def test_central_enterprises_are_named_by_their_registered_names() -> None:
+    """国家能源投资集团有限责任公司, not 国家能源集团: the short forms the press uses are aliases."""
+    central = [r for r in _rows("organizations") if r["kind"] in ("soe", "financial_group", "insurer")]
+    for r in central:
+        registered = r["name"].endswith(("有限公司", "有限责任公司", "股份公司", "（集团）公司", "总局"))
+        assert registered or r["name"] in ("中国出口信用保险公司",), r["name"]
+        short = [a for a in r["aliases"].split("|") if a]
+        assert r["name"] in ("中国冶金地质总局", "中国煤炭地质总局") or short, r["name"]
 
 
 # ------------------------------------------------------------------------------------ look-ups
@@ -108,11 +121,25 @@ def test_central_bodies_are_broad() -> None:
         ("中国残联", "中国残联", "Agency"),
         ("工商银行", "中国工商银行", "Organization"),
         ("工行", "中国工商银行", "Organization"),
-        ("联通集团", "中国联通", "Organization"),
+        ("联通集团", "中国联合网络通信集团有限公司", "Organization"),
         ("中国供销电子商务公司", "中国供销电子商务有限公司", "Organization"),
         ("阿里巴巴", "阿里巴巴集团", "Organization"),
-        ("国家电网", "国家电网", "Organization"),
-        ("中国石化", "中国石油化工集团", "Organization"),
+        ("国家电网", "国家电网有限公司", "Organization"),
+        ("国家能源集团", "国家能源投资集团有限责任公司", "Organization"),
+        ("中国华能", "中国华能集团有限公司", "Organization"),
+        ("华能集团", "中国华能集团有限公司", "Organization"),
+        ("中国能建", "中国能源建设集团有限公司", "Organization"),
+        ("中国移动", "中国移动通信集团有限公司", "Organization"),
+        ("中国石化", "中国石油化工集团有限公司", "Organization"),
+        ("中石化", "中国石油化工集团有限公司", "Organization"),
+        ("北大", "北京大学", "Organization"),
+        ("中国地质大学(武汉)", "中国地质大学（武汉）", "Organization"),
+        ("美团优选", "美团优选", "Platform"),
+        ("盒马鲜生", "盒马", "Platform"),
+        ("脱贫地区农副产品网络销售平台", "832平台", "Platform"),
+        ("交通部", "交通运输部", "Agency"),
+        ("中联部", "中央对外联络部", "Agency"),
+        ("九三学社中央", "九三学社中央", "Agency"),
         ("淘宝网", "淘宝", "Platform"),
         ("天猫商城", "天猫", "Platform"),
         ("抖音电商", "抖音", "Platform"),

@@ -2,7 +2,7 @@
 
 Read from data/lexicons/ (or ``$BANGFU_DATA/lexicons``):
 
-- agencies.csv, organizations.csv, platforms.csv, brands.csv, campaigns.csv —
+- agencies.csv, organizations.csv, universities.csv, platforms.csv, brands.csv, campaigns.csv —
   name, type, aliases (``|``-separated), scope (``national`` or a province code), kind, source
 - provincial_agency_patterns.csv — the departments every province has, written once:
   stems (``|``: how the text writes the department after 省/自治区 or a province name), canonical and
@@ -31,7 +31,7 @@ from bangfu.knowledge.gazetteer import Gazetteer, Region, get_gazetteer
 from bangfu.knowledge.ontology import ENTITY_TYPES
 from bangfu.knowledge.paths import data_dir
 
-LEXICON_FILES = ("agencies", "organizations", "platforms", "brands", "campaigns")
+LEXICON_FILES = ("agencies", "organizations", "universities", "platforms", "brands", "campaigns")
 _QUOTES = re.compile(r"[\s“”\"'‘’「」『』《》〈〉]")
 # a boundary between a CJK character and an ASCII letter or digit, where converted PDFs put a space
 _SCRIPT_BOUNDARY = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")

@@ -308,3 +308,16 @@ def test_under_the_helpers_assistance_the_helped_side_after():
 
 def test_thanks_for_x_helping_y():
     assert assists(extract("感谢杭州市对恩施州的帮扶。")) == {("330100", "422800")}
+
+
+# ------------------------------------------------------------------------------ units as helpers
+def test_a_unit_working_in_places_after_an_adjunct_naming_an_agency():
+    # 国家能源集团 acts; 国务院国资委 stands inside 按照…要求; 513428 普格县, 513429 布拖县
+    ext = extract("2024年，国家能源集团按照国务院国资委工作要求，在四川普格和布拖2县落实定点帮扶各项工作。")
+    assert {t for h, t in assists(ext)} == {"513428", "513429"}
+    assert {h for h, t in assists(ext)} == {"国家能源投资集团有限责任公司"}
+
+
+def test_a_units_tasks_named_after_a_phrase_of_place():
+    ext = extract("中国移动在“三区三州”地区承担了两个定点扶贫县任务，分别为青海果洛地区玛沁县以及新疆洛浦县。")
+    assert {t for _, t in assists(ext)} == {"632621", "653224"}

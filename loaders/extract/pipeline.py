@@ -233,10 +233,14 @@ def _absorb_old_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
     administrative suffix takes the suffix in when nothing else starts there."""
     starts = {m.start for m in mentions}
     for m in mentions:
-        if m.kind != REGION or m.end >= len(text) or text[m.end] not in _SUFFIXES or m.end in starts:
+        if m.kind != REGION or m.end >= len(text) or m.end in starts or len(m.surface) < 2:
             continue
-        if len(m.surface) >= 2 and m.surface[-1] not in _SUFFIXES + "州":
-            m.end += 1
+        if m.surface[-1] in _SUFFIXES + "州":
+            continue
+        # 果洛地区 (the prefecture written as the 地区 it once was), 平泉县 (the county now a city)
+        suffix = "地区" if text.startswith("地区", m.end) else text[m.end] if text[m.end] in _SUFFIXES else ""
+        if suffix:
+            m.end += len(suffix)
             m.surface = text[m.start : m.end]
     return mentions
 

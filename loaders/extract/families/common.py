@@ -125,6 +125,14 @@ def reversed_by_roles(roles: Roles, helper: Mention, helped: Mention) -> bool:
     return decided is not None and decided[0] == helped.code
 
 
+# 按照国务院国资委工作要求: an actor inside such a phrase is not the one who acts
+_ADJUNCT_BEFORE = ("按照", "根据", "依据", "遵照", "在", "经", "受", "由于", "随着")
+
+
+def _in_adjunct(view: SentenceView, m: Mention) -> bool:
+    return view.text[max(view.start, m.start - 2) : m.start].endswith(_ADJUNCT_BEFORE)
+
+
 # words that stand for the home region as a scope (省内, 全省), never as the one who acts
 _SCOPE_WORDS = ("省内", "全省", "全市", "全县", "全州")
 
@@ -145,7 +153,9 @@ def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
             return []  # 省内结对1331个: a scope, not an agent
         if len(lead) <= 2 and a.type in ("Region", "Agency", "Organization"):
             run = view.run_after(view.chain_start(a), max_gap=0)
-            if run and not any(x.start >= run[-1].end and x.end <= pos for x in view.actors):
+            if run and not any(
+                x.start >= run[-1].end and x.end <= pos and not _in_adjunct(view, x) for x in view.actors
+            ):
                 return run
             return []
     return []

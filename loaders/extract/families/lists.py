@@ -206,14 +206,25 @@ def tasks(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             )
 
 
+def _clause_subject(view: SentenceView, pos: int) -> list[Mention]:
+    """The actors opening the clause of pos, when nothing but a phrase with no actor stands between
+    them and pos (中国移动在“三区三州”地区承担了…)."""
+    lo, _ = view.clause_bounds(pos)
+    before = [a for a in view.actors if lo <= a.start and a.end <= pos]
+    if not before:
+        return []
+    run = view.run_after(view.chain_start(before[0]), max_gap=2)
+    if run and run[0] is before[0] and not any(a.start >= run[-1].end for a in before):
+        return run
+    return []
+
+
 def _task_facts(
     view: SentenceView, roles: Roles, pos: int, places: list[Mention], task: str
 ) -> Iterator[AssistFact]:
     if not places or not all(a.type == "Region" for a in places):
         return
-    helpers, lead = view.run_before(pos)
-    if not helpers or len(lead) > 6:
-        helpers = topic_helpers(view, pos)
+    helpers = _clause_subject(view, pos) or topic_helpers(view, pos)
     if not helpers or any(h.type not in ("Region", "Agency", "Organization") for h in helpers):
         return
     if len(helpers) > 1:

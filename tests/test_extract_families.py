@@ -319,5 +319,13 @@ def test_a_unit_working_in_places_after_an_adjunct_naming_an_agency():
 
 
 def test_a_units_tasks_named_after_a_phrase_of_place():
-    ext = extract("中国移动在“三区三州”地区承担了两个定点扶贫县任务，分别为青海果洛地区玛沁县以及新疆洛浦县。")
+    ext = extract(
+        "中国移动在“三区三州”地区承担了两个定点扶贫县任务，分别为青海果洛地区玛沁县以及新疆洛浦县。"
+    )
     assert {t for _, t in assists(ext)} == {"632621", "653224"}
+
+
+def test_a_full_name_starting_inside_a_short_name_wins():
+    # 则和龙岩市: 和龙 (和龙市, 吉林) must not hide 龙岩市 (350800)
+    ext = extract("广州市则和龙岩市结对。")
+    assert {e.code for e in ext.entities if e.mentioned} == {"440100", "350800"}

@@ -66,7 +66,7 @@ class Matcher:
     """The dictionary automaton, built once per process (about 0.2 s)."""
 
     def __init__(self) -> None:
-        gaz = get_gazetteer()
+        gaz = self._gaz = get_gazetteer()
         lex = get_lexicon()
         entries: dict[str, list[tuple[str, object]]] = {}
 
@@ -92,6 +92,17 @@ class Matcher:
             self._automaton.add_word(surface, (surface, tuple(payloads)))
         self._automaton.make_automaton()
 
+    def _full_name_at(self, text: str, start: int, beyond: int) -> Mention | None:
+        """A region's full name starting at ``start`` and ending past ``beyond``, if any."""
+        for end_idx, (surface, payloads) in self._automaton.iter_long(text[start : start + 16]):
+            if end_idx - len(surface) + 1 != 0 or start + len(surface) <= beyond or len(surface) < 3:
+                return None
+            codes = [p for k, p in payloads if k == REGION]
+            if any(self._gaz.by_code[c].name == surface for c in codes):
+                return Mention(start, start + len(surface), surface, REGION, codes)
+            return None
+        return None
+
     def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """All dictionary mentions, leftmost-longest and non-overlapping (only ``kinds`` when given).
 
@@ -100,8 +111,17 @@ class Matcher:
         """
         if kinds is None:
             out = []
+            skip_to = 0
             for end_idx, (surface, payloads) in self._automaton.iter_long(text):
-                m = _to_mention(end_idx - len(surface) + 1, end_idx + 1, surface, payloads)
+                start = end_idx - len(surface) + 1
+                if start < skip_to:
+                    continue
+                m = _to_mention(start, end_idx + 1, surface, payloads)
+                if m.kind == REGION and len(surface) == 2:
+                    # 则和龙岩市: the short name 和龙 would hide the full name 龙岩市 that starts inside it
+                    longer = self._full_name_at(text, start + 1, m.end)
+                    if longer is not None:
+                        m, skip_to = longer, longer.end
                 if m.kind != NON_PLACE:
                     out.append(m)
             return out

@@ -1,9 +1,12 @@
 """What every page reads: the store's graph, its search index and the gazetteer, loaded once per build.
 
-Why cached on the store's modification time: a page load must never re-extract or even re-read the
-store when nothing changed, yet a `bangfu build` (or an upload on the Documents page) that swaps in a
-new store file must show up on the next page load. ``st.cache_resource`` keyed on (path, mtime) gives
-both: the graph is shared by every session until the file changes, then read once again.
+Why cached on the store file's identity: a page load must never re-extract or even re-read the store
+when nothing changed, yet a `bangfu build`, `bangfu add` or `bangfu remove` (or an upload on the
+Documents page) that swaps in a new store file must show up on the next page load, with no restart.
+``st.cache_resource`` keyed on (path, stamp) gives both: the graph is shared by every session until
+the file changes, then read once again. The stamp folds the file's inode, size and mtime together:
+every write swaps in a new file (a new inode), so a change shows even where two writes fall within the
+file system's mtime resolution, or a copied-in store carries an old mtime.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ class AppData:
     """The loaded store: the graph with its bookkeeping, a search index, when the store was built."""
 
     store: Path
-    stamp: int  # the store file's mtime in ns: the cache key of everything derived from it
+    stamp: int  # the store file's identity (inode, size, mtime): the cache key of all derived from it
     built_at: datetime
     kg: KnowledgeGraph
     index: SearchIndex
@@ -46,10 +49,12 @@ def store_path() -> Path:
 
 
 def store_stamp(path: Path) -> int | None:
+    """One int that changes whenever another file is swapped in at ``path``; None when there is none."""
     try:
-        return os.stat(path).st_mtime_ns
+        st_ = os.stat(path)
     except OSError:
         return None
+    return hash((st_.st_ino, st_.st_dev, st_.st_size, st_.st_mtime_ns))
 
 
 @st.cache_resource(show_spinner=False)
@@ -67,12 +72,13 @@ def _load(path: str, stamp: int) -> AppData:
 
     started = time.perf_counter()
     gaz = gazetteer()
+    built_at = datetime.fromtimestamp(os.stat(path).st_mtime)
     kg = load_graph(path, gazetteer=gaz)
     index = SearchIndex.from_graph(kg, gazetteer=gaz)
     return AppData(
         store=Path(path),
         stamp=stamp,
-        built_at=datetime.fromtimestamp(stamp / 1e9),
+        built_at=built_at,
         kg=kg,
         index=index,
         load_seconds=time.perf_counter() - started,

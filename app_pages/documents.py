@@ -1,9 +1,8 @@
 """Documents: upload files into the graph, read a document with its facts marked, remove a document.
 
-Uploads go through bangfu/pipeline/build.py's ``build_graph`` — the CLI's loaders, size limit and error reports —
-with a progress bar; the new facts are merged into the graph read back from the store and the store is
-rewritten in one atomic swap (graph/store/embedded.py): a failure anywhere leaves the previous store as
-it was. Removal is the same: read, ``remove_document``, write.
+This page only displays: adding and removing are bangfu/pipeline/library.py's ``add_documents`` and
+``remove_documents``, the code behind `bangfu add` and `bangfu remove` (the CLI's loaders, size limit
+and error reports; one atomic store swap, so a failure anywhere leaves the previous store as it was).
 
 A document's text is re-read from its file (``loaders.read.load_path``), never re-extracted: evidence
 spans index that text, so the marks land on the words the facts came from.
@@ -11,9 +10,7 @@ spans index that text, so the marks land on the words the facts came from.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -22,68 +19,7 @@ from app_pages import context
 from app_pages.context import AppData
 from app_pages.highlight import mark
 from app_pages.i18n import t
-
-UPLOAD_DIR_NAME = "uploads"
-
-
-def upload_dir(store: Path) -> Path:
-    """Uploaded files are kept beside the store, so a document can be shown again later."""
-    return store.parent / UPLOAD_DIR_NAME
-
-
-def save_uploads(files: list[Any], folder: Path) -> list[Path]:
-    """Write uploads under their own (base) names; a different file of the same name gets a suffix."""
-    folder.mkdir(parents=True, exist_ok=True)
-    saved = []
-    for f in files:
-        data = f.getvalue()
-        name = Path(f.name).name or "upload"
-        target = folder / name
-        if target.exists() and target.read_bytes() != data:
-            digest = hashlib.sha256(data).hexdigest()[:8]
-            target = folder / f"{target.stem}-{digest}{target.suffix}"
-        target.write_bytes(data)
-        saved.append(target)
-    return saved
-
-
-def _fresh_graph(store: Path) -> Any:
-    """A graph to change: read back from the store (never the cached one other sessions are reading)."""
-    from graph.model import KnowledgeGraph
-    from graph.store.readback import load_graph
-
-    if store.exists():
-        return load_graph(store, gazetteer=context.gazetteer())
-    return KnowledgeGraph(context.gazetteer())
-
-
-def add_files(
-    paths: list[Path], store: Path, progress: Any = None
-) -> tuple[dict, list[tuple[str, str]], int]:
-    """Load, extract and merge ``paths`` into the store; returns (summary, skipped, documents added)."""
-    from bangfu.pipeline.build import apply_designations, build_graph
-    from graph.store.embedded import write_store
-
-    built = build_graph([str(p) for p in paths], progress=progress, gazetteer=context.gazetteer())
-    new, skipped = built[0], built[1]  # (graph, skipped[, …]): the CLI's build, one file at a time
-    kg = _fresh_graph(store)
-    added = 0
-    for doc_id in new.document_ids:
-        added += kg.add_extraction(new.extraction(doc_id), new.document(doc_id))
-    if added:
-        apply_designations(kg)  # regions new to the graph get the lists they are on, as in a build
-        write_store(kg, store)
-    return kg.summary(), skipped, added
-
-
-def remove(doc_id: str, store: Path) -> bool:
-    from graph.store.embedded import write_store
-
-    kg = _fresh_graph(store)
-    if not kg.remove_document(doc_id):
-        return False
-    write_store(kg, store)
-    return True
+from bangfu.pipeline import library
 
 
 def document_text(path: str | None) -> str | None:
@@ -119,9 +55,11 @@ def _upload_section(store: Path) -> None:
             min(done / total, 1.0), text=t("documents.progress", done=done, total=total, item=Path(item).name)
         )
 
-    saved = save_uploads(files, upload_dir(store))
+    saved = library.keep_uploads([(f.name, f.getvalue()) for f in files], library.upload_dir(store))
     try:
-        summary, skipped, added = add_files(saved, store, progress)
+        report = library.add_documents(
+            [str(p) for p in saved], store, progress=progress, gazetteer=context.gazetteer()
+        )
     except Exception as exc:  # nothing was written: the store swap is the last step
         st.error(
             t("documents.add_failed", error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
@@ -129,9 +67,14 @@ def _upload_section(store: Path) -> None:
         return
     bar.progress(1.0, text=t("documents.done"))
     context.forget()
-    notes = [("success", t("documents.added", added=added, documents=summary["documents"]))]
+    added = len(report.added) + len(report.replaced)
+    notes = [("success", t("documents.added", added=added, documents=report.summary["documents"]))]
     notes += [
-        ("warning", t("documents.skipped", path=Path(path).name, reason=reason)) for path, reason in skipped
+        ("warning", t("documents.skipped", path=Path(path).name, reason=reason))
+        for path, reason in [
+            *report.skipped,
+            *((p, f"same content as {Path(earlier).name}") for p, earlier in report.duplicates),
+        ]
     ]
     st.session_state["doc_flash"] = notes
     st.session_state.pop("doc_files", None)
@@ -224,7 +167,9 @@ def _reader(data: AppData) -> None:
         sure = st.checkbox(t("documents.remove_sure", title=label[doc_id]), key="doc_remove_sure")
         if st.button(t("documents.remove_button"), disabled=not sure, key="doc_remove"):
             try:
-                removed = remove(doc_id, data.store)
+                removed = library.remove_documents(
+                    [doc_id], data.store, gazetteer=context.gazetteer()
+                ).removed
             except Exception as exc:
                 st.error(t("documents.remove_failed", error=str(exc).splitlines()[0] if str(exc) else exc))
                 return

@@ -72,9 +72,17 @@ def aggregate_evidence(evidence: list[dict]) -> dict[str, Any]:
 
 
 def _fingerprint(meta: dict, ext: Extraction) -> str:
+    """The document's facts as the graph keeps them, in a canonical form: list order does not count (a
+    store gives facts back in its own order) and neither do regions the text does not name (the graph
+    takes ancestors from the hierarchy), so the same document read again after a round trip through a
+    store is unchanged."""
     body = ext.to_json()
     body.pop("unresolved", None)
+    body["entities"] = [e for e in body.get("entities", []) if e.get("mentioned", True)]
     body["doc"] = meta
+    for key, value in body.items():
+        if isinstance(value, list):
+            body[key] = sorted(json.dumps(v, ensure_ascii=False, sort_keys=True) for v in value)
     return json.dumps(body, ensure_ascii=False, sort_keys=True)
 
 

@@ -30,7 +30,7 @@ def test_one_line_per_seed_document(capsys):
     plan = next(line for line in lines if "003_9163a51b4e7803d4.txt" in line)
     for part in ("txt", "2020-08-28", "湘扶领办发〔2020〕4号", "湖南省 2020 年消费扶贫月活动方案"):
         assert part in plan
-    assert err.strip() == "5 document(s) read, 0 file(s) not read"
+    assert err.strip() == "bangfu docs: 5 document(s) read, 0 file(s) not read"
 
 
 def test_json_lines_hold_the_texts_and_the_metadata(capsys):
@@ -53,7 +53,7 @@ def test_bad_files_get_one_line_each_and_the_rest_is_read(tmp_path, capsys):
         f"bangfu docs: {tmp_path / 'bad.pdf'}: corrupt PDF: no PDF header",
         f"bangfu docs: {tmp_path / 'empty.md'}: empty file",
         f"bangfu docs: {tmp_path / 'missing.html'}: no such file or folder",
-        "1 document(s) read, 3 file(s) not read",
+        "bangfu docs: 1 document(s) read, 3 file(s) not read",
     ]
 
 
@@ -66,7 +66,7 @@ def test_max_mb_and_duplicates(tmp_path, capsys):
     assert len(out.splitlines()) == 1
     assert f"{tmp_path / 'b.txt'}: same content as {tmp_path / 'a.txt'}, read once" in err
     assert f"{tmp_path / 'c.txt'}: file is 1.1 MB, over the 1.0 MB limit" in err
-    assert err.splitlines()[-1] == "1 document(s) read, 1 file(s) not read, 1 duplicate(s)"
+    assert err.splitlines()[-1] == "bangfu docs: 1 document(s) read, 1 file(s) not read, 1 duplicate(s)"
 
 
 def test_exit_code_is_nonzero_only_when_nothing_was_read(tmp_path):

@@ -1,15 +1,22 @@
-"""`bangfu build [PATH...] [--store PATH]`: read, extract and write the embedded store, with a summary."""
+"""`bangfu build [PATH...] [--store PATH] [--replace]`: read every document, extract, write a new store.
+
+The full rebuild: the store is replaced by what PATH holds. A build that read no document, or fewer
+than it skipped (a mistyped or empty folder), leaves an existing store that holds documents as it was
+and exits 1; ``--replace`` writes it anyway. `bangfu add` and `bangfu remove` change a store one
+document at a time.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
+from bangfu.cli.errors import describe
 from bangfu.cli.read_args import add_max_mb_argument, max_bytes
 from bangfu.cli.store_args import add_store_argument, store_path
-from bangfu.pipeline.build import build_store, default_workers
+from bangfu.pipeline.build import RefusedReplace, build_store, default_workers
 from graph.store.embedded import StoreError
 
 
@@ -23,6 +30,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="files or folders (default data/corpus)",
     )
     add_store_argument(p)
+    add_reading_arguments(p)
+    p.add_argument(
+        "--all-regions",
+        action="store_true",
+        help="add every gazetteer region, not only those mentioned and their ancestors",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the store even when this build read nothing or fewer documents than it skipped",
+    )
+    p.set_defaults(func=run)
+
+
+def add_reading_arguments(p: argparse.ArgumentParser) -> None:
+    """How build and add read files: size limit, worker processes, progress bar."""
     add_max_mb_argument(p)
     p.add_argument(
         "--workers",
@@ -31,13 +54,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="processes reading and extracting (default: one per core, at most 8)",
     )
-    p.add_argument(
-        "--all-regions",
-        action="store_true",
-        help="add every gazetteer region, not only those mentioned and their ancestors",
-    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.set_defaults(func=run)
+
+
+def reading_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The keyword arguments of ``build_store`` / ``add_documents`` that ``add_reading_arguments`` set."""
+    return {
+        "workers": args.workers or default_workers(),
+        "max_bytes": max_bytes(args),
+        "progress": None if args.quiet else ProgressBar(),
+    }
 
 
 class ProgressBar:
@@ -69,19 +95,29 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         report = build_store(
-            args.paths,
-            store,
-            workers=args.workers or default_workers(),
-            max_bytes=max_bytes(args),
-            all_regions=args.all_regions,
-            progress=None if args.quiet else ProgressBar(),
+            args.paths, store, all_regions=args.all_regions, replace=args.replace, **reading_options(args)
         )
-    except (StoreError, RuntimeError, OSError) as exc:
-        print(f"bangfu build: {exc}", file=sys.stderr)
+    except RefusedReplace as exc:
+        for path, reason in exc.report.skipped if exc.report else []:
+            print(f"bangfu build: {path}: {reason}", file=sys.stderr)
+        print(f"bangfu build: {describe(exc)}", file=sys.stderr)
         return 1
-    s = report.summary
+    except (StoreError, RuntimeError, OSError) as exc:
+        print(f"bangfu build: {describe(exc)}", file=sys.stderr)
+        return 1
     out = sys.stdout
     out.write(f"store      {report.store}\n")
+    write_summary(report, out)
+    write_time(report, started, out)
+    if not report.read:
+        print(f"bangfu build: no document read from {' '.join(args.paths)}", file=sys.stderr)
+        return 0 if args.replace else 1
+    return 0
+
+
+def write_summary(report: Any, out: TextIO) -> None:
+    """The store's counts and the files skipped, as build, add and remove print them."""
+    s = report.summary
     out.write(f"documents  {s['documents']}\n")
     out.write("entities   " + (", ".join(f"{k} {v}" for k, v in s["entities"].items()) or "none") + "\n")
     out.write("relations  " + (", ".join(f"{k} {v}" for k, v in s["relations"].items()) or "none") + "\n")
@@ -92,9 +128,11 @@ def run(args: argparse.Namespace) -> int:
     out.write(f"skipped    {len(report.skipped)}\n")
     for path, reason in report.skipped:
         out.write(f"  {path}: {reason}\n")
+
+
+def write_time(report: Any, started: float, out: TextIO) -> None:
     out.write(
         f"time       {time.perf_counter() - started:.2f} s ("
         + ", ".join(f"{k} {v:.2f} s" for k, v in report.timings.items() if k != "total")
         + ")\n"
     )
-    return 0 if s["documents"] or not report.skipped else 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bangfu.cli.errors import describe
 from bangfu.cli.store_args import add_store_argument, store_path
 from graph.export import FORMATS, export
 from graph.store.embedded import StoreError
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         kg = load_graph(store_path(args))
         export(kg.graph, args.format, args.out)
     except (StoreError, OSError) as exc:
-        print(f"bangfu export: {exc}", file=sys.stderr)
+        print(f"bangfu export: {describe(exc)}", file=sys.stderr)
         return 1
     g = kg.graph
     print(f"wrote {args.out} ({args.format}): {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")

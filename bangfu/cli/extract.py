@@ -2,7 +2,9 @@
 
 Each object holds doc, entities, relations (each with evidence: sentence, start, end in the original
 text), groups (statements about counted or unnamed places) and unresolved (names that were ambiguous
-or lacked context: reported, never guessed). Unreadable files get one line each on stderr.
+or lacked context: reported, never guessed). Unreadable files get one line each on stderr, and so
+does a file whose content was already read under another name; a tally closes stderr, and the exit
+code is 1 when no document could be read (as `bangfu docs`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import json
 import sys
 
+from bangfu.cli.errors import Tally
 from bangfu.cli.read_args import add_max_mb_argument, max_bytes
 from loaders.extract.pipeline import extract_document
 from loaders.read import iter_documents
@@ -24,15 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    errors: list[str] = []
-
-    def on_error(path: str, reason: str) -> None:
-        errors.append(path)
-        print(f"{path}: {reason}", file=sys.stderr)
-
-    count = 0
-    for doc in iter_documents(args.paths, max_bytes=max_bytes(args), on_error=on_error):
+    tally = Tally("extract")
+    limit = max_bytes(args)
+    reading = iter_documents(args.paths, limit, on_error=tally.on_error, on_duplicate=tally.on_duplicate)
+    for doc in reading:
         record = extract_document(doc).to_json()  # "unresolved": names reported, not guessed
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        count += 1
-    return 0 if count or not errors else 1
+        tally.read += 1
+    return tally.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bangfu.cli.errors import describe
 from bangfu.cli.store_args import add_store_argument, store_path
 
 
@@ -28,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_push(args: argparse.Namespace) -> int:
     from graph.store.embedded import StoreError
-    from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, push
+    from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, check_uri, push
     from graph.store.readback import load_graph
 
     settings = Neo4jSettings.from_env(args.uri, args.user, args.database)
@@ -39,10 +40,11 @@ def run_push(args: argparse.Namespace) -> int:
         )
         return 2
     try:
+        check_uri(settings.uri)  # a mistyped address fails before the store is read
         kg = load_graph(store_path(args))
         report = push(kg.graph, settings, prune=not args.no_prune, batch_size=args.batch_size)
-    except (StoreError, Neo4jStoreError) as exc:
-        print(f"bangfu neo4j push: {exc}", file=sys.stderr)
+    except (StoreError, Neo4jStoreError, OSError) as exc:
+        print(f"bangfu neo4j push: {describe(exc)}", file=sys.stderr)
         return 1
     print(
         f"pushed to {settings.uri}: {report.nodes} nodes, {report.relationships} relationships "

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bangfu.cli.errors import describe
 from bangfu.cli.store_args import add_store_argument, store_path
 
 COLUMNS = (
@@ -64,7 +65,10 @@ def load_graph(path: Path) -> Any:
     if path.suffix == ".json":
         from graph.model import KnowledgeGraph
 
-        return KnowledgeGraph.load(path)
+        try:
+            return KnowledgeGraph.load(path)
+        except ValueError as exc:  # not JSON, or not a graph: name the file
+            raise ValueError(f"{path}: not a graph file written by KnowledgeGraph.save ({exc})") from exc
     from graph.store.readback import load_graph as read_store
 
     return read_store(path)
@@ -78,14 +82,14 @@ def run(args: argparse.Namespace) -> int:
         programme = check_programme(args.program)
         region_list = load_list(args.list_name)
     except ListError as exc:
-        print(f"bangfu unpaired: {exc}", file=sys.stderr)
+        print(f"bangfu unpaired: {describe(exc)}", file=sys.stderr)
         return 1
     from graph.store.embedded import StoreError
 
     try:
         graph = load_graph(store_path(args))
     except (StoreError, OSError, ValueError) as exc:  # missing/locked store: one line to act on
-        print(f"bangfu unpaired: {exc}", file=sys.stderr)
+        print(f"bangfu unpaired: {describe(exc)}", file=sys.stderr)
         return 1
     results = CoverageIndex(graph).coverage(region_list.entries, as_of=args.as_of, programme=programme)
     shown = results if args.all else unpaired(results, args.level)

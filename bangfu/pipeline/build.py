@@ -4,13 +4,19 @@ Reading and extraction run through ``bangfu.pipeline.pool.iter_extractions`` (or
 worker processes). An unreadable file, a failed extraction or facts outside the ontology are reported
 and the build goes on; only the store write itself is all-or-nothing (graph/store/embedded.py swaps the
 file atomically).
+
+Why a full build can refuse to write: it replaces the whole store, so a typo in its folder (nothing
+read, one path skipped) or an empty folder would otherwise swap a user's library for an empty graph.
+``build_store`` keeps an existing store that holds documents (or that is not a store at all, e.g. a
+mistyped ``--store``) when the build read no document or fewer than it skipped, unless ``replace``.
+Adding and removing single documents is bangfu/pipeline/library.py.
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,24 +25,81 @@ from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import designations_by_code
 from bangfu.pipeline.pool import iter_extractions
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
-from graph.store.embedded import write_store
+from graph.store.embedded import StoreError, open_store, write_store
+from loaders.extract.facts import Extraction
 from loaders.read import DEFAULT_MAX_BYTES, list_files
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, current item)
 
 
+class RefusedReplace(StoreError):
+    """A full build that would replace an existing store with less than the user asked for; ``report``
+    says what the build read and skipped (set by ``build_store``)."""
+
+    report: BuildReport | None = None
+
+
 @dataclass
 class BuildReport:
+    """What a build, an add or a remove did. ``summary`` describes the store as written (or as it is,
+    when nothing changed); the lists name what changed, each document by its path (or id)."""
+
     store: Path | None
     summary: dict[str, Any]
     skipped: list[tuple[str, str]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     designated: int = 0  # regions annotated with the designation lists they are on
+    read: int = 0  # documents read from the paths given
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # a changed file: its old facts gave way
+    unchanged: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, path the store has it under)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (doc id, path or title)
+    not_found: list[str] = field(default_factory=list)  # remove targets the store does not hold
+    written: bool = False
 
 
 def default_workers() -> int:
     """One worker per core, at most 8 (extraction is CPU work; more processes only add memory)."""
     return max(1, min(8, os.cpu_count() or 1))
+
+
+def read_facts(
+    paths: list[str],
+    skipped: list[tuple[str, str]],
+    *,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> Iterator[tuple[dict, Extraction]]:
+    """(document metadata, Extraction) for every document below ``paths``, in file order.
+
+    Files that cannot be read or extracted go to ``skipped`` as (path, reason).
+    """
+    total = sum(1 for _ in list_files(paths))
+    done = 0
+    report = progress or (lambda *_: None)
+
+    def on_error(path: str, reason: str) -> None:
+        nonlocal done
+        skipped.append((path, reason))
+        done += 1
+        report(done, max(total, done), path)
+
+    for meta, ext in iter_extractions(paths, workers, max_bytes=max_bytes, on_error=on_error):
+        done += 1
+        report(done, max(total, done), meta.path)
+        yield meta.as_meta(), ext
+    report(max(total, done), max(total, done), "")
+
+
+def merge(kg: KnowledgeGraph, meta: dict, ext: Extraction, skipped: list[tuple[str, str]]) -> bool:
+    """``kg.add_extraction``, with facts outside the ontology reported instead of raised."""
+    try:
+        return kg.add_extraction(ext, meta)
+    except ValueError as exc:
+        skipped.append((meta["path"], f"facts refused: {exc}"))
+        return False
 
 
 def build_graph(
@@ -54,24 +117,8 @@ def build_graph(
     """
     kg = KnowledgeGraph(gazetteer, all_regions=all_regions)
     skipped: list[tuple[str, str]] = []
-    total = sum(1 for _ in list_files(paths))
-    done = 0
-    report = progress or (lambda *_: None)
-
-    def on_error(path: str, reason: str) -> None:
-        nonlocal done
-        skipped.append((path, reason))
-        done += 1
-        report(done, max(total, done), path)
-
-    for meta, ext in iter_extractions(paths, workers, max_bytes=max_bytes, on_error=on_error):
-        done += 1
-        report(done, max(total, done), meta.path)
-        try:
-            kg.add_extraction(ext, meta.as_meta())
-        except ValueError as exc:  # facts outside the ontology: report, keep the rest
-            skipped.append((meta.path, f"facts refused: {exc}"))
-    report(max(total, done), max(total, done), "")
+    for meta, ext in read_facts(paths, skipped, workers=workers, max_bytes=max_bytes, progress=progress):
+        merge(kg, meta, ext, skipped)
     return kg, skipped
 
 
@@ -90,6 +137,36 @@ def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None 
     return count
 
 
+def stored_documents(store: str | os.PathLike) -> int | None:
+    """How many documents the store holds: None when there is no file, StoreError when the file is
+    there but is no readable store."""
+    if not os.path.lexists(store):
+        return None
+    with open_store(store) as s:
+        return int(s.query("MATCH (d:Document) RETURN count(d)", timeout_ms=None).rows[0][0])
+
+
+def held_documents(store: str | os.PathLike) -> int | None:
+    """``stored_documents`` for a build about to replace ``store``: RefusedReplace when the file there
+    is no store (a mistyped ``--store`` must not overwrite a document)."""
+    try:
+        return stored_documents(store)
+    except StoreError as exc:
+        raise RefusedReplace(
+            f"not replacing {store}: it cannot be opened as a store ({exc}); --replace overwrites it"
+        ) from exc
+
+
+def check_replace(store: str | os.PathLike, held: int | None, read: int, skipped: int) -> None:
+    """Refuse (RefusedReplace, one line naming the store) to swap a store that holds ``held``
+    documents for a build that read nothing or fewer documents than it skipped."""
+    if held and (read == 0 or read < skipped):
+        raise RefusedReplace(
+            f"not replacing {store} ({held} documents): this build read {read} document(s) and skipped "
+            f"{skipped}; the store is unchanged (--replace replaces it anyway)"
+        )
+
+
 def build_store(
     paths: list[str],
     store: str | os.PathLike,
@@ -99,19 +176,34 @@ def build_store(
     all_regions: bool = False,
     progress: Progress | None = None,
     hook: Callable[[str], None] | None = None,
+    replace: bool = False,
 ) -> BuildReport:
-    """Build the graph from ``paths`` and write it to ``store`` atomically."""
+    """Build the graph from ``paths`` and write it to ``store`` atomically.
+
+    Unless ``replace``, raises RefusedReplace before writing anything when the build would lose what
+    the store holds (see ``check_replace``); the exception's ``report`` has what was read and skipped.
+    """
     timings: dict[str, float] = {}
     started = time.perf_counter()
+    held = None if replace else held_documents(store)  # before the work: a wrong --store fails at once
     kg, skipped = build_graph(
         paths, workers=workers, max_bytes=max_bytes, all_regions=all_regions, progress=progress
     )
     timings["read + extract + merge"] = time.perf_counter() - started
+    read = len(kg.document_ids)
+    report = BuildReport(Path(store), kg.summary(), skipped, timings, read=read)
+    if not replace:
+        try:
+            check_replace(store, held, read, len(skipped))
+        except RefusedReplace as exc:
+            exc.report = report  # the caller still shows what was skipped
+            raise
     t0 = time.perf_counter()
-    designated = apply_designations(kg)
+    report.designated = apply_designations(kg)
     timings["designations"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     write_store(kg, store, hook=hook)
     timings["write store"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started
-    return BuildReport(Path(store), kg.summary(), skipped, timings, designated)
+    report.summary, report.written = kg.summary(), True
+    return report

@@ -50,13 +50,34 @@ class Neo4jSettings:
         )
 
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_uri(uri: str) -> None:
+    """Neo4jStoreError (one line) for an address the driver would fail on with a traceback: no scheme,
+    or Neo4j's browser address (http://…:7474), which the driver reaches only through an optional
+    HTTP module this project does not install."""
+    scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+    if scheme in ("http", "https"):
+        raise Neo4jStoreError(
+            f"{uri} is Neo4j's HTTP address (the browser's); give its Bolt address, e.g. bolt://localhost:7687"
+        )
+    if scheme not in BOLT_SCHEMES:
+        raise Neo4jStoreError(f"{uri!r} is not a Neo4j address: write bolt://HOST:7687 or neo4j://HOST:7687")
+
+
 def _driver(settings: Neo4jSettings):
     """A driver whose server answered: an unreachable server or a wrong password fails here, at once,
     instead of after the driver's 30 s of transaction retries."""
     from neo4j import GraphDatabase
+    from neo4j.exceptions import ConfigurationError
 
+    check_uri(settings.uri)
     auth = (settings.user, settings.password) if settings.password is not None else None
-    driver = GraphDatabase.driver(settings.uri, auth=auth)
+    try:
+        driver = GraphDatabase.driver(settings.uri, auth=auth)
+    except ConfigurationError as exc:
+        raise Neo4jStoreError(f"{settings.uri}: {_one_line(exc)}") from exc
     try:
         driver.verify_connectivity()
     except BaseException:

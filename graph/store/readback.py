@@ -62,6 +62,13 @@ def load_graph(
     return kg
 
 
+def read_extractions(path: str | os.PathLike | None = None) -> list[Extraction]:
+    """Each document's facts as the store holds them, without merging them into a graph (cheap: what
+    a listing of the store's documents needs)."""
+    with open_store(path) as store:
+        return _extractions(store)
+
+
 def _extractions(store: EmbeddedStore) -> list[Extraction]:
     docs: dict[str, Extraction] = {}
     for doc_node, path, title, date, doc_number in store.query(_DOCS, timeout_ms=None).rows:

@@ -21,6 +21,10 @@ from bangfu.planner.catalogue import ANALYST_QUERIES
 from graph.export.cypher import cypher_statements
 from graph.store.neo4j_cypher import all_statements, push_plan
 
+# the module's linter fixture may run npm install (up to 600 s on a clean clone) and then the linter
+# (up to 300 s): the suite's 120 s per test would end the run while it waits on either
+pytestmark = pytest.mark.timeout(960)
+
 LINT_DIR = Path(__file__).resolve().parent.parent / "tools" / "cypher_lint"
 PACKAGE = LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support"
 

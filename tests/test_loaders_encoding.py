@@ -1,4 +1,6 @@
-"""Encodings are detected, not assumed: UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK, Big5."""
+"""Encodings are detected, not assumed: UTF-8 (BOM or not), UTF-16/32 with BOM, GB18030/GBK, Big5.
+
+The detector is bangfu/knowledge/textcodec.py; loaders/encoding.py puts the file's name on its errors."""
 
 from __future__ import annotations
 
@@ -7,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.encoding import decode, decode_text, everyday_share, looks_binary
+from bangfu.knowledge.textcodec import TextCodecError, decode, everyday_share, looks_binary
+from loaders.encoding import decode_text
 from loaders.errors import LoadError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +31,7 @@ TRADITIONAL = "株洲市對口幫扶湘西州瀘溪縣，開辦農產品展銷�
     ],
 )
 def test_detected_encoding(text, codec, expected):
-    decoded = decode(text.encode(codec), "x.txt")
+    decoded = decode(text.encode(codec))
     assert (decoded.text, decoded.encoding, decoded.warning) == (text, expected, None)
 
 
@@ -47,7 +50,7 @@ def test_short_spans_of_the_seeds_are_read_in_their_encoding():
             if data.isascii():
                 continue
             tried += 1
-            assert decode(data, "x.txt").text == span, (codec, span)
+            assert decode(data).text == span, (codec, span)
     assert tried > 150
 
 
@@ -55,7 +58,7 @@ def test_short_spans_of_the_seeds_are_read_in_their_encoding():
 def test_utf8_with_a_damaged_byte_is_read_with_a_warning(at, replaced):
     data = SIMPLIFIED.encode() * 3
     data = data[:at] + b"\xff" + data[at:]
-    decoded = decode(data, "x.txt")
+    decoded = decode(data)
     assert decoded.encoding == "utf-8"
     assert decoded.text.count("\ufffd") == replaced and "开办农产品展销会" in decoded.text
     assert decoded.warning == f"{replaced} byte sequence(s) that are not UTF-8 replaced by �"
@@ -63,24 +66,24 @@ def test_utf8_with_a_damaged_byte_is_read_with_a_warning(at, replaced):
 
 def test_gbk_text_with_few_chinese_characters_is_not_taken_for_damaged_utf8():
     text = "Report 2021: " + "x" * 400 + " 帮扶 " + "y" * 400
-    assert decode(text.encode("gbk"), "x.txt").encoding == "gb18030"
+    assert decode(text.encode("gbk")).encoding == "gb18030"
 
 
 def test_gbk_with_a_truncated_last_character_is_read_with_a_warning():
     data = (SIMPLIFIED * 5).encode("gbk")[:-1]
-    decoded = decode(data, "x.txt")
+    decoded = decode(data)
     assert decoded.encoding == "gb18030" and decoded.text.startswith(SIMPLIFIED)
     assert decoded.warning == "1 byte sequence(s) not valid gb18030 replaced by �"
 
 
 def test_utf16_without_text_after_its_bom_is_checked():
-    with pytest.raises(LoadError, match="byte-order mark but does not decode"):
-        decode(b"\xff\xfe" + b"\x00\xd8", "x.txt")  # a lone surrogate
+    with pytest.raises(TextCodecError, match="byte-order mark but does not decode"):
+        decode(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate
 
 
 def test_latin1_is_rejected_not_read_as_mojibake():
-    with pytest.raises(LoadError) as info:
-        decode("Coöperatie façade naïve résumé, élève".encode("latin-1"), "x.txt")
+    with pytest.raises(LoadError) as info:  # through the loaders: the file is named
+        decode_text("Coöperatie façade naïve résumé, élève".encode("latin-1"), "x.txt")
     assert (
         str(info.value)
         == "x.txt: no encoding gives readable Chinese (best: gb18030, 14% everyday characters)"
@@ -102,13 +105,10 @@ def _with_share(everyday: int) -> bytes:
 
 def test_readable_chinese_starts_at_half_everyday_characters():
     assert len(_RARE) >= 55
-    assert decode(_with_share(55), "x.txt").encoding == "gb18030"
-    with pytest.raises(LoadError) as info:
-        decode(_with_share(45), "x.txt")
-    assert (
-        str(info.value)
-        == "x.txt: no encoding gives readable Chinese (best: gb18030, 45% everyday characters)"
-    )
+    assert decode(_with_share(55)).encoding == "gb18030"
+    with pytest.raises(TextCodecError) as info:
+        decode(_with_share(45))
+    assert str(info.value) == "no encoding gives readable Chinese (best: gb18030, 45% everyday characters)"
 
 
 def test_binary_sniffing():

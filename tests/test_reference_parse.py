@@ -124,6 +124,32 @@ def test_code_column_and_gbk(gaz, tmp_path):
     assert [e.code for e in parse_list_file(path, gaz).entries] == ["433130", "433127"]
 
 
+@pytest.mark.parametrize(
+    "name, encoding",
+    [
+        ("big5.csv", "big5"),  # a list saved on a traditional-Chinese system
+        ("unicode.txt", "utf-16"),  # Excel's "Unicode text": UTF-16 with a BOM, tab-separated
+        ("bom.csv", "utf-8-sig"),
+    ],
+)
+def test_lists_are_decoded_as_documents_are(gaz, tmp_path, name, encoding):
+    sep = "\t" if encoding == "utf-16" else ","
+    text = f"縣名{sep}備註\n龍山縣{sep}湘西\n永順縣{sep}\n"
+    result = parse_list_file(_write(tmp_path, name, text, encoding), gaz)
+    assert [e.code for e in result.entries] == ["433130", "433127"]
+    assert result.note == "header: 縣名, 備註"
+
+
+def test_a_list_that_is_not_text_names_the_file(gaz, tmp_path):
+    path = tmp_path / "名单.csv"
+    path.write_bytes("Coöperatie façade naïve résumé, élève".encode("latin-1"))
+    with pytest.raises(ListError) as info:
+        parse_list_file(path, gaz)
+    assert str(info.value) == (
+        f"{path}: no encoding gives readable Chinese (best: gb18030, 14% everyday characters)"
+    )
+
+
 def test_xlsx(gaz, tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -41,6 +41,7 @@ from typing import Any
 
 from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
 from bangfu.knowledge.paths import data_dir
+from bangfu.knowledge.textcodec import TextCodecError, decode_text
 
 
 class ListError(ValueError):
@@ -361,27 +362,15 @@ def read_table(path: Path) -> list[list[str]]:
         raise ListError(f"{path}: old .xls workbooks are not read; save it as .xlsx or .csv")
     if suffix not in (".csv", ".tsv", ".txt", ""):
         raise ListError(f"{path}: unsupported list file ({suffix}); use CSV or XLSX, one county per row")
-    text = _decode(path.read_bytes())
+    try:
+        text = decode_text(path.read_bytes()).text
+    except TextCodecError as exc:
+        raise ListError(f"{path}: {exc}") from exc
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",\t;|")
     except csv.Error:
         dialect = csv.excel_tab if suffix == ".tsv" else csv.excel
     return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first, GB18030 next (Excel's CSV export on Chinese Windows)."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise ListError("cannot tell the file's text encoding")
-    return str(best)
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:

@@ -329,3 +329,23 @@ def test_a_full_name_starting_inside_a_short_name_wins():
     # 则和龙岩市: 和龙 (和龙市, 吉林) must not hide 龙岩市 (350800)
     ext = extract("广州市则和龙岩市结对。")
     assert {e.code for e in ext.entities if e.mentioned} == {"440100", "350800"}
+
+
+# ---------------------------------------------------------------------------------------- villages
+def test_a_village_named_under_its_county_once_is_found_alone_later():
+    # 532622 砚山县; the village keeps its county
+    text = "砚山县石头寨村是结对村。杭州市帮助石头寨村发展养蜂。"
+    ext = extract(text)
+    assert ("330100", "532622:石头寨村") in {(h, t.removeprefix("region:")) for h, t in _assist_ids(ext)}
+
+
+def test_villages_in_a_list_after_a_county_keep_the_county_even_when_a_town_opens_with_a_county_name():
+    # 大竹镇 opens with 大竹 (大竹县, another county): inside this list it is a town of 万源市 (511781)
+    ext = extract("舟山市普陀区还与万源市草坝镇寨坝村、大竹镇营盘村签订了帮扶协议。")
+    helped = {t for _, t in _assist_ids(ext)}
+    assert helped == {"region:511781:草坝镇寨坝村", "region:511781:大竹镇营盘村"}
+
+
+def _assist_ids(ext):
+    names = {e.id: (e.code or e.name) for e in ext.entities}
+    return {(names[r.source], r.target) for r in ext.relations if r.type == "ASSISTS"}

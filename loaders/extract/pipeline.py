@@ -20,7 +20,7 @@ from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
 from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
-from loaders.extract.patterns import PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
+from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
 from loaders.extract.resolve import (
     DocContext,
     home_context,
@@ -90,12 +90,15 @@ def _add_inner_regions(mentions: list[Mention]) -> list[Mention]:
 def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
     """菖蒲塘村 becomes a place below its county only where the text writes the county right before it
     (a city with no counties, 东莞市虎门镇, holds its towns itself); a list that goes on (万源市草坝镇
-    寨坝村、大竹镇营盘村) keeps the county for the items after the first."""
+    寨坝村、大竹镇营盘村) keeps the county for the items after the first, and a county's short name
+    opening such an item (大竹 of 大竹镇) is no mention of that county."""
     gaz = get_gazetteer()
     places: list[Mention] = []
-    region_starts = sorted(x.start for x in mentions if x.kind == REGION)
+    regions = sorted((x for x in mentions if x.kind == REGION), key=lambda x: x.start)
+    region_starts = [x.start for x in regions]
+    shadowed: dict[int, Mention] = {}
     for m in mentions:
-        if m.type != "Region" or not m.code or m.container is not None:
+        if m.type != "Region" or not m.code or m.container is not None or id(m) in shadowed:
             continue
         if gaz.by_code[m.code].level not in ("county", "prefecture"):
             continue
@@ -105,17 +108,53 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
             if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
                 break
             name = found.group(1)
-            i = bisect.bisect_right(region_starts, pos)
-            if i < len(region_starts) and region_starts[i] < pos + len(name):
+            if any(w in name for w in LEFT_STOPS if len(w) > 1):
+                break  # 杭州市帮助石头寨村: a verb stands in it, so this is no name
+            i = bisect.bisect_left(region_starts, pos)
+            inside = [r for r in regions[i:] if r.start < pos + len(name)]
+            if inside and not (pos != m.end and _town_name_at(text, pos, inside[0].start)):
                 break  # 岳麓区与龙山县里耶镇: another place starts inside, so this is no name
             # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
             place = Mention(pos, pos + len(name), name, "Place", [m.code], via="chain")
             place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"
             places.append(place)
+            shadowed.update((id(r), place) for r in inside)
             if text[pos + len(name) : pos + len(name) + 1] not in ("、", "和", "及"):
                 break
             pos += len(name) + 1
+    for r in regions:
+        if id(r) in shadowed:
+            r.container = shadowed[id(r)]  # written inside a place's name: not an actor of its own
     return places
+
+
+def _town_name_at(text: str, pos: int, region_start: int) -> bool:
+    """大竹镇营盘村 listed after 草坝镇寨坝村: a county's short name (大竹) opening a town's name."""
+    return (
+        region_start == pos and re.match(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡)", text[pos : pos + 6]) is not None
+    )
+
+
+def _places_named_again(text: str, mentions: list[Mention], places: list[Mention]) -> list[Mention]:
+    """A village the document names under its county once (砚山县阿吉村) is the same village when
+    named alone later (帮助阿吉村养蜂): found by its name, kept under that county."""
+    taken = bytearray(len(text) + 1)
+    for m in (*mentions, *places):
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    again: list[Mention] = []
+    for place in places:
+        if len(place.name) < 3:
+            continue
+        pos = text.find(place.name)
+        while pos >= 0:
+            end = pos + len(place.name)
+            if not any(taken[pos:end]):
+                m = Mention(pos, end, place.name, "Place", list(place.candidates), via="named again")
+                m.type, m.name, m.entity_id = "Region", place.name, place.entity_id
+                again.append(m)
+                taken[pos:end] = b"\x01" * (end - pos)
+            pos = text.find(place.name, end)
+    return again
 
 
 def _qualify_pattern_orgs(mentions: list[Mention], ctx: DocContext) -> None:
@@ -254,6 +293,7 @@ def resolve_stage(st: State) -> None:
     resolve_self_references(st.mentions, st.ctx)
     resolve_lexicon(get_lexicon(), gaz, st.mentions, st.ctx)
     below = _places_below_counties(st.text, st.mentions)
+    below += _places_named_again(st.text, st.mentions, below)
     st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
     _qualify_pattern_orgs(st.mentions, st.ctx)
 

@@ -16,6 +16,8 @@ LIST_JOIN = ("、", "和", "及", "以及")
 # 伊犁、阿勒泰、塔城3个地区和奎屯市: a count closing one part of a list, then the list goes on
 # 六安市(大别山革命老区)、三明市(…): a bracketed note after an item, then the list goes on
 _NOTE_JOIN = re.compile(r"^[（(][^（）()，。]{1,20}[）)](?:、|和|及|以及)$")
+# 帮助阿吉村养蜂、落太邑村养牛: villages listed each with what is done there
+_VERB_JOIN = re.compile(r"^[\u4e00-\u9fff]{1,3}、$")
 _COUNTED_JOIN = re.compile(
     r"^(?:等)?(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{1,4}?(?:和|及|以及|、)$"
 )
@@ -113,7 +115,13 @@ class SentenceView:
         run = [after[0]]
         for nxt in after[1:]:
             gap = self.text[run[-1].end : nxt.start]
-            if gap == "" or gap in connectors or _COUNTED_JOIN.match(gap) or _NOTE_JOIN.match(gap):
+            if (
+                gap == ""
+                or gap in connectors
+                or _COUNTED_JOIN.match(gap)
+                or _NOTE_JOIN.match(gap)
+                or (_village(run[-1]) and _village(nxt) and _VERB_JOIN.match(gap))
+            ):
                 run.append(nxt)
             else:
                 break
@@ -147,3 +155,8 @@ def collapse_chains(run: list[Mention]) -> list[Mention]:
         else:
             out.append(m)
     return out
+
+
+def _village(m: Mention) -> bool:
+    """A place below a county (no code of its own)."""
+    return m.type == "Region" and not m.code

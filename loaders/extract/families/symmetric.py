@@ -44,10 +44,12 @@ def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         if not est or is_trap(view, view.start, view.end) or "友好" in rest:
             continue
         mech = pairing_mechanism(view, rest)
-        if not mech and (a.type != "Region" or any(b.type != "Region" for b in run)):
-            # 国家电网公司与长阳县签订帮扶协议: a unit's pairing with places is 定点帮扶 in this genre
-            if re.search(r"帮扶|扶贫|支援", SENT_END.split(rest, 1)[0]):
+        if not mech and re.search(r"帮扶|扶贫|支援", SENT_END.split(rest, 1)[0]):
+            if a.type != "Region" or any(b.type != "Region" for b in run):
+                # 国家电网公司与长阳县签订帮扶协议: a unit's pairing with places is 定点帮扶 in this genre
                 mech = "定点帮扶"
+            elif any(not b.code for b in run):
+                mech = "结对帮扶"  # 普陀区与万源市…村签订帮扶协议: a pairing with villages
         if not mech:
             continue
         lead = view.text[max(view.start, a.start - 6) : a.start]

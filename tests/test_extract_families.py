@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from extract_helpers import assists, extract
 
+from loaders.extract.patterns import find_pattern_names
+
 
 # ---------------------------------------------------------------------------------- topic subject
 def test_the_topic_of_earlier_clauses_is_the_helper_of_a_later_cue():
@@ -349,3 +351,9 @@ def test_villages_in_a_list_after_a_county_keep_the_county_even_when_a_town_open
 def _assist_ids(ext):
     names = {e.id: (e.code or e.name) for e in ext.entities}
     return {(names[r.source], r.target) for r in ext.relations if r.type == "ASSISTS"}
+
+
+def test_a_bank_branch_in_the_press_short_form_and_a_federation():
+    names = {p.name for p in find_pattern_names("建行温州分行与苍南县结对，温州市工商联也参与。")}
+    assert {"建行温州分行", "温州市工商联"} <= names
+    assert not find_pattern_names("大家在农行大厦集合。")

@@ -65,7 +65,10 @@ _BARE_FESTIVAL = re.compile(
 )
 _FESTIVAL_MARK = re.compile(r"^中国|^第[一二三四五六七八九十\d]+届|首届|[（(]")
 # a branch of a bank or company: 中国建设银行湖南省分行
-_BRANCH = re.compile(rf"([{CJK}]{{2,12}}?(?:银行|集团|公司)[{CJK}]{{2,8}}?(?:分行|支行|分公司))\Z")
+# 中国工商银行金华分行, and the short form the press uses: 工行金华分行 (工行, 农行, 建行 …)
+_BRANCH = re.compile(
+    rf"((?:[{CJK}]{{2,12}}?(?:银行|集团|公司)|(?:工|农|建|中|交|招|邮储)行)[{CJK}]{{2,8}}?(?:分行|支行|分公司))\Z"
+)
 _BRANCH_ANCHOR = re.compile(r"分行|支行|分公司")
 _ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))\Z")
 _ORG_ANCHOR = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))

@@ -357,3 +357,9 @@ def test_a_bank_branch_in_the_press_short_form_and_a_federation():
     names = {p.name for p in find_pattern_names("建行温州分行与苍南县结对，温州市工商联也参与。")}
     assert {"建行温州分行", "温州市工商联"} <= names
     assert not find_pattern_names("大家在农行大厦集合。")
+
+
+def test_towns_paired_around_their_agreement():
+    # 东莞市虎门镇 (a town of a city with no counties) · 松桃县长兴堡镇 (长兴 is no mention of 长兴县 here)
+    ext = extract("会议举行了东莞市虎门镇·铜仁市松桃苗族自治县长兴堡镇对口结对协议签约仪式。")
+    assert _assist_ids(ext) == {("虎门镇", "region:520628:长兴堡镇")}

@@ -112,7 +112,9 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
                 break  # 杭州市帮助石头寨村: a verb stands in it, so this is no name
             i = bisect.bisect_left(region_starts, pos)
             inside = [r for r in regions[i:] if r.start < pos + len(name)]
-            if inside and not (pos != m.end and _town_name_at(text, pos, inside[0].start)):
+            # a place name resolution left unresolved (长兴 in 长兴堡镇) does not stand in the way
+            blocking = [r for r in inside if r.entity_id]
+            if blocking and not (pos != m.end and _town_name_at(text, pos, blocking[0].start)):
                 break  # 岳麓区与龙山县里耶镇: another place starts inside, so this is no name
             # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
             place = Mention(pos, pos + len(name), name, "Place", [m.code], via="chain")

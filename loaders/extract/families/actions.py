@@ -30,7 +30,7 @@ from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
 # the word before the places, and what must follow them in the same clause
-_GIVE = re.compile(r"向")
+_GIVE = re.compile(r"向|为(?=[\u4e00-\u9fff]{2,12}?(?:捐赠|捐助|援建|投入))")
 _GIVE_VERB = re.compile(r"投入|捐赠|捐助|援助|选派|派出|派驻|拨付|安排|提供|引进|引导|输入")
 _GO = re.compile(r"(?:来到|来|到|赴|前往|深入|走进)")
 _WORK = re.compile(r"在")

@@ -104,7 +104,7 @@ def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
     return {c for c in codes if any(roles.related(m.code, c) for m in run)}
 
 
-_PAIR_SEP = ("—", "——", "－", "-", "--", "→", "\t", "|", "｜")
+_PAIR_SEP = ("—", "——", "－", "-", "--", "→", "\t", "|", "｜", "·", "•")
 _ROW = re.compile(r"[\t|｜]")
 _MAX_ROWS = 40
 
@@ -113,6 +113,8 @@ def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """结对关系：长沙市—龙山县；株洲市—泸溪县 and table rows "株洲市<TAB>泸溪县" under a pairing heading:
     the text lists the pair, the roles table says which side helps."""
     mech = view.sentence_mechanism() or view.heading_mechanism() or _caption_mechanism(view)
+    if not mech and re.search(r"结对|对口", view.text[view.start : view.end]):
+        mech = "结对帮扶"  # 虎门镇·长兴堡镇对口结对协议: the pair named around its agreement
     if not mech:
         return
     regions = [a for a in view.actors if a.type == "Region"]

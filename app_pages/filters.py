@@ -35,15 +35,18 @@ def _present(data: AppData) -> tuple[list[str], list[str], list[str]]:
     )
 
 
-def selection_controls(data: AppData, prefix: str, *, assists_only: bool = False) -> Selection:
-    """Draw the filters (in an expander above the picture) and return what they select."""
+def selection_controls(
+    data: AppData, prefix: str, *, assists_only: bool = False, expanded: bool = True
+) -> Selection:
+    """Draw the filters (in an expander above the picture, open unless ``expanded`` is False) and
+    return what they select."""
     relations, mechanisms, labels = _present(data)
     regions = filter_regions(data.graph)
     region_names = {rid: f"{name} ({t('level.' + level)})" for rid, name, level in regions}
     docs = data.kg.document_ids
     doc_titles = {d: (data.kg.document(d).get("title") or data.kg.document(d).get("path") or d) for d in docs}
     bounds = year_bounds(data.graph)
-    with st.expander(t("filters.title"), expanded=True):
+    with st.expander(t("filters.title"), expanded=expanded):
         a, b, c = st.columns(3)
         region = a.selectbox(
             t("filters.region"),

@@ -116,6 +116,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The selection has {nodes} nodes, more than the limit of {limit}; filter by region, mechanism or year.",
     ),
     "network.download": ("下载为 HTML（离线可用）", "Download as HTML (works offline)"),
+    "network.other": ("其他关系", "other relations"),
+    "network.present": ("演示模式", "Presenter mode"),
+    "network.present_help": (
+        "用于投影：隐藏侧栏、占满宽度、放大字体。地址中带 present=1 可直接打开。",
+        "For a projector: no sidebar, full width, larger names. Add present=1 to the address to open it so.",
+    ),
     "network.pick_node": ("查看节点的关系与证据", "Show a node's relations and evidence"),
     "network.pick_none": ("（请选择）", "(choose)"),
     "network.relations_of": ("{name} 的关系", "Relations of {name}"),
@@ -328,9 +334,9 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def relation_names() -> dict[str, str]:
-    """Relation types in the session's language, for pictures that label edges by type."""
-    return {key.removeprefix("rel."): t(key) for key in TEXTS if key.startswith("rel.")}
+def relation_names(lang: str | None = None) -> dict[str, str]:
+    """Relation types in the session's language (or ``lang``), for pictures that label edges by type."""
+    return {key.removeprefix("rel."): t(key, lang) for key in TEXTS if key.startswith("rel.")}
 
 
 def current() -> str:

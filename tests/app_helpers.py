@@ -313,6 +313,7 @@ NETWORK_STATE = """
     const positions = w.network.getPositions();
     return {
       labels: w.network.body.data.nodes.get().map(n => n.label),
+      titles: w.network.body.data.nodes.get().map(n => n.title),
       drawn: Object.keys(positions).length,
       width: canvas.width, height: canvas.height, inked: inked,
     };

@@ -87,7 +87,7 @@ def test_planted_script_does_not_run(browser, tmp_path):
     try:
         browser.open(f"{server.url}/?page=network")
         state = browser.wait_for(NETWORK_STATE)
-        assert any("<img" in label for label in state["labels"])  # the payload is there, as text
+        assert any("<img" in title for title in state["titles"])  # the payload is there, as text
         time.sleep(1.0)
         seen["network"] = browser.evaluate(PWNED)
 

@@ -172,3 +172,67 @@ def test_coverage_map_names_every_unpaired_county(app):
     assert not overlaps(state["labels"]), overlaps(state["labels"])
     assert any(text.startswith("无帮扶") and f"({len(unpaired)})" in text for text in state["legend"])
     shoot(browser, "coverage-map")
+
+
+# the vis-network picture: label sizes on screen, drawn edge-label boxes against node boxes, the legend
+NETWORK_VIEW = """
+(() => {
+  for (const f of document.querySelectorAll('iframe')) {
+    const w = f.contentWindow;
+    if (!w || !w.network || !w.network.body || !w.bangfuLabels) continue;
+    const net = w.network, s = net.getScale();
+    const nodes = Object.values(net.body.nodes).filter(n => !n.id.startsWith('edgeId:'));
+    const box = b => [b.left, b.top, b.right, b.bottom];
+    const shown = Object.values(net.body.edges).filter(e => e.options.label && e.options.label.trim()
+      && e.labelModule.size && e.labelModule.size.width);
+    const under = [];
+    for (const e of shown) {
+      const l = e.labelModule.size;
+      const lb = [l.left, l.top, l.left + l.width, l.top + l.height];
+      for (const n of nodes) {
+        const nb = box(net.getBoundingBox(n.id));
+        if (lb[0] < nb[2] && nb[0] < lb[2] && lb[1] < nb[3] && nb[1] < lb[3]) under.push([e.options.label, n.options.label]);
+      }
+    }
+    return {
+      labels: nodes.map(n => n.options.label), kinds: net.body.data.nodes.get().map(n => n.title.split('\\n')[1]),
+      nodePx: nodes.map(n => n.options.font.size * s), edgePx: shown.map(e => e.options.font.size * s),
+      shownEdgeLabels: shown.length, under: under,
+      legend: w.document.getElementById('bangfu-legend').innerText,
+      frameWidth: f.getBoundingClientRect().width, windowWidth: window.innerWidth,
+      sidebar: !!document.querySelector('[data-testid=stSidebar]') &&
+        getComputedStyle(document.querySelector('[data-testid=stSidebar]')).display !== 'none',
+    };
+  }
+  return null;
+})()
+"""
+
+
+def test_network_for_projectors_labels_legend_and_presenter_mode(app):
+    server, browser = app
+    viewport(browser, 1400, 1000)
+    seconds = open_page(browser, f"{server.url}/?page=network&lang=zh", "关系网络")
+    view = browser.wait_for(NETWORK_VIEW, timeout=60)
+    print(f"network page: {seconds:.1f} s")
+    assert {"长沙市", "龙山县", "湘西州", "济南市"} <= set(view["labels"])
+    assert min(view["nodePx"]) >= 13.9 and min(view["edgePx"], default=14) >= MIN_LABEL_PX
+    assert view["under"] == [], f"edge labels under nodes: {view['under']}"
+    assert view["shownEdgeLabels"] >= 1  # where there is room, the mechanism is written on the edge
+    assert "文档" not in view["kinds"]  # documents are not parties: left out by default
+    for word in ("图例", "地区", "平台", "对口帮扶", "东西部协作", "虚线：方向为推断"):
+        assert word in view["legend"]
+    assert view["sidebar"]
+    shoot(browser, "network")
+
+    viewport(browser, 1400, 1000)
+    started = time.perf_counter()
+    browser.open(f"{server.url}/?page=network&lang=zh&present=1")
+    present = browser.wait_for(
+        f"(() => {{ const v = {NETWORK_VIEW}; return v && Math.min(...v.nodePx) > 18.5 ? v : null; }})()",
+        timeout=60,
+    )
+    print(f"network page, presenter mode: {time.perf_counter() - started:.1f} s")
+    assert not present["sidebar"] and present["frameWidth"] > 0.9 * present["windowWidth"]
+    assert present["under"] == []
+    shoot(browser, "network-presenter")

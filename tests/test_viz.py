@@ -14,11 +14,11 @@ from bangfu.views.boundaries import maritime_lines, outline, outlines
 from bangfu.views.coverage_map import COVERAGE_COLOURS, CountyShade, coverage_map_html, drawable
 from bangfu.views.geomap import assistance_arcs, map_html
 from bangfu.views.labels import Wanted, place, text_width
+from bangfu.views.layout import arrange, layout, node_label
 from bangfu.views.network import (
     MECHANISM_COLOURS,
     TYPE_COLOURS,
     defuse,
-    layout,
     network_html,
 )
 from bangfu.views.svgpage import SCRIPT
@@ -52,7 +52,8 @@ def test_network_page_is_offline_and_holds_the_graph(sample):
     assert "vis.Network" in page and "vis-network" in page  # the library is inline
     nodes = vis_data(page, "nodes")
     assert {n["id"] for n in nodes} == set(sample.nodes)
-    assert {n["label"] for n in nodes} >= {"长沙市", "龙山县", "湘西土家族苗族自治州", "济南市"}
+    assert {n["label"] for n in nodes} >= {"长沙市", "龙山县", "湘西州", "济南市"}  # a long name by its alias
+    assert next(n for n in nodes if n["id"] == "region:433100")["title"].startswith("湘西土家族苗族自治州\n")
 
 
 def test_colour_by_type_size_by_degree_label_by_mechanism(sample):
@@ -71,7 +72,8 @@ def test_colour_by_type_size_by_degree_label_by_mechanism(sample):
     named = vis_data(network_html(sample, relation_names={"OPERATES": "运营"}), "edges")
     assert any(e["label"] == "运营" for e in named)
     inferred = [e for e in edges if e["from"] == "region:370000" and e["to"] == "region:620000"]
-    assert inferred and inferred[0]["dashes"] is True
+    assert inferred and len(inferred[0]["dashes"]) == 2  # a dash pattern
+    assert all(e["dashes"] is False for e in assists)  # stated directions are solid
     # hover: the name and the evidence count
     assert nodes["region:433130"]["title"].startswith("龙山县\n")
     assert "evidence 4" in nodes["region:433130"]["title"]
@@ -96,7 +98,8 @@ def test_document_text_cannot_become_markup():
     # pyvis renders titles as HTML once one contains "href": ours never do
     assert "popup.innerHTML" not in page
     nodes = vis_data(page, "nodes")
-    assert nodes[0]["label"] == f"坏{PAYLOAD}{IMG}"  # shown as text, exactly
+    assert nodes[0]["title"].startswith(f"坏{PAYLOAD}{IMG}\n")  # shown as text, exactly
+    assert nodes[0]["label"] == "坏<scrip…"  # a long name is cut under the dot
     assert defuse("a href b") != "a href b" and "href" not in defuse("href")
 
 
@@ -146,8 +149,9 @@ def test_layout_packs_pieces_close_and_spaces_edges():
     assert width < 4 * height and height < 2 * width  # compact and wide, not a ring of far-flung pieces
     edge = math.dist(pos["a0"], pos["b0"])
     assert 90 <= edge <= 110
-    leaves = [math.dist(pos["hub"], pos[f"leaf{i}"]) for i in range(5)]
-    assert max(leaves) - min(leaves) < 1e-6  # the leaves on a circle around the hub
+    hx, hy = pos["hub"]
+    leaves = [math.hypot((pos[f"leaf{i}"][0] - hx) / 1.5, pos[f"leaf{i}"][1] - hy) for i in range(5)]
+    assert max(leaves) - min(leaves) < 0.2  # the leaves on an ellipse around the hub, wider than tall
     positions = sorted(pos.values())
     assert all(math.dist(a, b) > 30 for a, b in zip(positions, positions[1:], strict=False))
 
@@ -278,3 +282,38 @@ def test_a_village_is_drawn_at_its_county():
     g.add_edge("region:430100", "region:433130:某村", type="ASSISTS", mechanism="结对帮扶")
     arcs, missing = assistance_arcs(g)
     assert not missing and (arcs[0].helped.lon, arcs[0].helped.lat) == (109.4, 29.5)
+
+
+def test_network_has_a_legend_steady_labels_and_no_documents(sample):
+    g = sample.copy()
+    g.add_node("doc:d1", label="Document", name="某文档")
+    g.add_edge("region:430100", "doc:d1", type="MENTIONED_IN")
+    words = {"legend": "图例", "inferred": "虚线：推断", "other": "其他关系"}
+    page = network_html(g, texts=words, type_names={"Region": "地区", "Platform": "平台"})
+    assert "doc:d1" not in {n["id"] for n in vis_data(page, "nodes")}  # documents are left out
+    assert "doc:d1" in {n["id"] for n in vis_data(network_html(g, documents=True), "nodes")}
+    legend = re.search(r'<div id="bangfu-legend">(.*?)</div>\s*<script>', page, re.S).group(1)
+    for word in ("图例", "地区", "平台", "对口帮扶", "东西部协作", "虚线：推断", "其他关系"):
+        assert word in legend
+    assert MECHANISM_COLOURS["对口帮扶"] in legend and TYPE_COLOURS["Platform"] in legend
+    assert "文档" not in legend and "Document" not in legend
+    assert "const NODE_PX = 14, EDGE_PX = 13;" in page  # names kept at 14 px on screen at every zoom
+    assert "const NODE_PX = 20," in network_html(sample, node_px=20)
+
+
+def test_layout_keeps_names_apart():
+    g = nx.Graph()
+    for i in range(12):  # pairs of long names, the commonest piece
+        g.add_node(f"a{i}", name=f"某某省某某市某某{i}")
+        g.add_node(f"b{i}", name=f"某某县某某乡{i}")
+        g.add_edge(f"a{i}", f"b{i}")
+    pos, factor = arrange(g, label_px=14)
+    boxes = []
+    for n, (x, y) in pos.items():
+        half = text_width(node_label(g.nodes[n], n), 14 * factor) / 2
+        boxes.append((x - half, y, x + half, y + 14 * factor * 1.3))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    assert node_label({"name": "湘西土家族苗族自治州", "aliases": ["湘西州"]}, "x") == "湘西州"
+    assert node_label({"name": "中国供销电子商务有限公司"}, "x") == "中国供销电子商…"

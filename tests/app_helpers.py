@@ -197,8 +197,13 @@ def vis_data(page: str, name: str) -> list[dict]:
 
 
 def labels(page: str) -> set[str]:
-    """The node labels a network page draws."""
+    """The node labels a network page draws (long names are cut: ``names`` has them whole)."""
     return {n["label"] for n in vis_data(page, "nodes")}
+
+
+def names(page: str) -> set[str]:
+    """The whole names of a network page's nodes (the first line of each tooltip)."""
+    return {n["title"].split("\n", 1)[0] for n in vis_data(page, "nodes")}
 
 
 def frames(at: Any) -> list[Any]:

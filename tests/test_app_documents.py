@@ -13,7 +13,7 @@ from app_helpers import (
     build_planted_store,
     frames,
     iframe_html,
-    labels,
+    names,
     open_page,
     point_app_at,
     shared_sample_store,
@@ -76,7 +76,7 @@ def test_planted_markup_stays_text(tmp_path, monkeypatch):
     network = open_page("network")
     page = iframe_html(network)
     assert PWN_SCRIPT not in page and PWN_IMG not in page
-    assert f"恶意平台{PWN_IMG}" in labels(page)
+    assert f"恶意平台{PWN_IMG}" in names(page)
     docs = open_page("documents")
     marked = "".join(h.proto.body for h in docs.html)  # HTML the page renders: payloads escaped
     assert PWN_SCRIPT not in marked and PWN_IMG not in marked

@@ -30,12 +30,8 @@ class Cues:
 
     def find_mechanism(self, text: str) -> str | None:
         """The mechanism named in a text (a heading or a sentence), the first one written."""
-        best: tuple[int, str] | None = None
-        for cue in self.words("mechanism"):
-            pos = text.find(cue)
-            if pos >= 0 and (best is None or pos < best[0]):
-                best = (pos, self.mechanism_of[("mechanism", cue)])
-        return best[1] if best else None
+        found = self._pattern("mechanism").search(text)
+        return self.mechanism_of[("mechanism", found.group(0))] if found else None
 
     def any_in(self, role: str, text: str) -> str | None:
         """The longest cue of the role written in text (one regex scan; patterns built once)."""

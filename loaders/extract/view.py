@@ -47,6 +47,15 @@ class SentenceView:
 
     def heading_mechanism(self, pairing_only: bool = True) -> str | None:
         """The mechanism of the innermost heading naming one (消费帮扶 is everywhere: optional)."""
+        if pairing_only not in self._heading_cache:
+            self._heading_cache[pairing_only] = self._heading_mechanism(pairing_only)
+        return self._heading_cache[pairing_only]
+
+    @functools.cached_property
+    def _heading_cache(self) -> dict[bool, str | None]:
+        return {}
+
+    def _heading_mechanism(self, pairing_only: bool) -> str | None:
         for heading in reversed(self.sentence.headings):
             mech = self.cues.find_mechanism(heading.text)
             if mech and (mech != "消费帮扶" or not pairing_only):
@@ -76,6 +85,10 @@ class SentenceView:
 
     def subject(self) -> Mention | None:
         """The first actor, when it opens the sentence (after an enumeration mark or a lead verb)."""
+        return self._subject
+
+    @functools.cached_property
+    def _subject(self) -> Mention | None:
         if not self.actors:
             return None
         first = self.actors[0]

@@ -112,6 +112,9 @@ _MAX_ROWS = 40
 def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """结对关系：长沙市—龙山县；株洲市—泸溪县 and table rows "株洲市<TAB>泸溪县" under a pairing heading:
     the text lists the pair, the roles table says which side helps."""
+    sentence = view.text[view.start : view.end]
+    if not any(sep in sentence for sep in _PAIR_SEP):
+        return
     mech = view.sentence_mechanism() or view.heading_mechanism() or _caption_mechanism(view)
     if not mech and re.search(r"结对|对口", view.text[view.start : view.end]):
         mech = "结对帮扶"  # 虎门镇·长兴堡镇对口结对协议: the pair named around its agreement

@@ -15,9 +15,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages import coverage_map
+from app_pages import coverage_map, reconcile_view
 from app_pages.context import AppData, gazetteer
 from app_pages.i18n import t
+from app_pages.official_table import official_table
 
 UPLOAD = "__upload__"
 
@@ -136,26 +137,7 @@ def _evidence(result: Any) -> None:
     official = [p for level in detail["levels"] for p in level["official"]] + detail.get(
         "official_within", []
     )
-    if official:
-        st.markdown(f"**{t('planner.official')}**")
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        t("col.helper"): p["helper"],
-                        t("col.helped"): p["helped"],
-                        t("planner.since"): p["since"] or "",
-                        t("planner.until"): (p["until"] or "") if not p["until_approx"] else f"{p['until']}?",
-                        t("planner.programme"): p["programme"],
-                        t("planner.program"): p["program"],
-                        t("planner.source"): p["source_url"],
-                    }
-                    for p in official
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+    official_table(official)
 
 
 def render(data: AppData) -> None:
@@ -164,6 +146,14 @@ def render(data: AppData) -> None:
     if gaz is None:
         st.error(t("planner.no_gazetteer"))
         return
+    coverage_tab, reconcile_tab = st.tabs([t("planner.tab.coverage"), t("planner.tab.reconcile")])
+    with reconcile_tab:  # the official lists against the documents (app_pages/reconcile_view.py)
+        reconcile_view.render(coverage_index(str(data.store), data.stamp, data))
+    with coverage_tab:
+        _render_coverage(data, gaz)
+
+
+def _render_coverage(data: AppData, gaz: Any) -> None:
     from bangfu.knowledge.lists import programmes
     from bangfu.planner.coverage import COVERAGE_LEVELS, unpaired
 

@@ -6,10 +6,11 @@ import ast
 import string
 from pathlib import Path
 
-from app_pages import PAGES, i18n
+from app_pages import PAGES, i18n, reconcile_view
 from app_pages.cypher import EXAMPLES
 from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS, REGION_LEVELS, STATUSES
 from bangfu.planner.coverage import COVERAGE_LEVELS
+from bangfu.planner.reconcile import GROUPS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "app_pages").glob("*.py"))]
@@ -44,6 +45,8 @@ def family_keys() -> set[str]:
     keys |= {f"planner.show.{k}" for k in ("all", "county", "prefecture", "province")}
     keys |= {f"cypher.engine.{k}" for k in ("embedded", "neo4j")}
     keys |= {f"via.{k}" for k in ("direct", "prefecture", "province")}
+    keys |= {f"rec.group.{g}" for g in GROUPS}
+    keys |= {f"rec.col.{c}" for c in reconcile_view.COLUMNS}
     return keys
 
 

@@ -209,6 +209,30 @@ def test_planner_filters_by_programme():
     assert table.loc["龙山县", "帮扶方"] == "长沙市" and table.loc["吉首市", "覆盖"] == "无帮扶"
 
 
+def test_planner_reconciliation_tab_groups_the_sample_pairs():
+    """株洲市→泸溪县: on a list, in no document; 长沙市→龙山县: both agree, with its sentence and source."""
+    at = open_page("planner")
+    tabs = [tab.label for tab in at.tabs]
+    assert tabs == ["县覆盖", "官方名单核对"]
+    metrics = {m.label: int(m.value) for m in at.metric}
+    assert metrics["名单有、文档未见"] > 100 and metrics["两者一致"] >= 2
+    table = find_frame(at, "原因")
+    zhuzhou = table[(table["帮扶方"] == "株洲市") & (table["受帮扶方"] == "泸溪县")]
+    assert list(zhuzhou["分组"]) == ["名单有、文档未见"]
+    at.multiselect(key="rec_groups").set_value(["agree"]).run()
+    table = find_frame(at, "原因")
+    assert set(table["分组"]) == {"两者一致"} and "长沙市" in set(table["帮扶方"])
+    options = at.selectbox(key="rec_pick").options
+    pick = next(i for i, o in enumerate(options) if o == "长沙市 → 龙山县")
+    at.selectbox(key="rec_pick").select_index(pick).run()
+    assert not at.exception, [e.message for e in at.exception]
+    sentences = find_frame(at, "证据句")
+    assert any("龙山县" in s for s in column(sentences, "证据句"))
+    [sources] = [f for f in frames(at) if {"名单（行）", "来源"} <= set(f.columns)]
+    assert column(sources, "名单（行）")[0].startswith("hunan-internal:")
+    assert column(sources, "来源")[0].startswith("https://")
+
+
 def test_planner_upload_mixed_names_lists_unresolved_rows():
     at = open_page("planner")
     at.selectbox(key="plan_list").set_value("__upload__").run()

@@ -30,6 +30,7 @@ SUBCOMMANDS: list[str] = [
     "bangfu.cli.bench",
     "bangfu.cli.unpaired",
     "bangfu.cli.lists",
+    "bangfu.cli.reconcile",
 ]
 
 

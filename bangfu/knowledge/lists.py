@@ -604,6 +604,7 @@ class OfficialPairing:
     program: str
     source_url: str
     notes: str
+    replaces: str = ""  # the pair (helper→helped as its list writes it) this row takes over from
 
     @property
     def mechanism(self) -> str:
@@ -620,6 +621,22 @@ class OfficialPairing:
         if year is None:
             return True
         return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
+
+    def to_json(self) -> dict[str, Any]:
+        """The row as reports carry it (coverage's JSON, reconciliation's), with its list and source."""
+        return {
+            "list": self.list_name,
+            "row": self.row,
+            "helper": self.helper,
+            "helped": self.helped,
+            "since": self.since,
+            "until": self.until,
+            "until_approx": self.until_approx,
+            "program": self.program,
+            "programme": self.programme,
+            "source_url": self.source_url,
+            "notes": self.notes,
+        }
 
     def years(self) -> str:
         if self.since is None and self.until is None:
@@ -703,6 +720,7 @@ def load_pairings(names: Iterable[str] | None = None) -> list[OfficialPairing]:
                     program=r.get("program", ""),
                     source_url=r.get("source_url", ""),
                     notes=r.get("notes", ""),
+                    replaces=r.get("replaces", ""),
                 )
             )
     return out

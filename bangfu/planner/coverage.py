@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -293,29 +293,14 @@ class CountyCoverage:
                         }
                         for d in lc.documents
                     ],
-                    "official": [_official_json(p) for p in lc.official],
+                    "official": [p.to_json() for p in lc.official],
                 }
                 for lc in self.levels
             ],
             "official_within": [
-                _official_json(p) for p in self.index.official_within(e.code, self.as_of) if e.code
+                p.to_json() for p in self.index.official_within(e.code, self.as_of) if e.code
             ],
         }
-
-
-def _official_json(p: OfficialPairing) -> dict[str, Any]:
-    return {
-        "helper": p.helper,
-        "helped": p.helped,
-        "since": p.since,
-        "until": p.until,
-        "until_approx": p.until_approx,
-        "program": p.program,
-        "programme": p.programme,
-        "list": p.list_name,
-        "source_url": p.source_url,
-        "notes": p.notes,
-    }
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -349,6 +334,7 @@ class CoverageIndex:
                 if helped is not None:
                     self._edges[helped].append((u, d))
         pairings = load_pairings() if pairings is None else pairings
+        self.official_rows: tuple[OfficialPairing, ...] = tuple(pairings)
         self._official: dict[str, list[OfficialPairing]] = defaultdict(list)
         self._official_inside: dict[str, list[OfficialPairing]] = defaultdict(list)
         for p in pairings:
@@ -368,6 +354,11 @@ class CoverageIndex:
                 _doc_pairing(u, self._helper(u), code, d, self._year) for u, d in self._edges.get(code, ())
             )
         return found
+
+    def all_pairings(self) -> Iterator[DocPairing]:
+        """Every document pairing of the graph whose helped side is a coded region."""
+        for code in self._edges:
+            yield from self.pairings(code)
 
     def _helper(self, node_id: str) -> tuple[str, str | None]:
         helper = self._helpers.get(node_id)
@@ -426,6 +417,10 @@ class CoverageIndex:
             return frozenset(p.programme for p in matches)
         own = programme_of_mechanism(d.mechanism)
         return frozenset((own,)) if own else frozenset()
+
+    def official_at(self, code: str) -> tuple[OfficialPairing, ...]:
+        """The official rows whose helped unit is exactly ``code`` (any year)."""
+        return tuple(self._official.get(code, ()))
 
     def official_within(self, code: str, as_of: int | None = None) -> list[OfficialPairing]:
         """Official pairings with a township or village of this county (shown, not coverage)."""

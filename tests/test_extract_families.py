@@ -363,3 +363,21 @@ def test_towns_paired_around_their_agreement():
     # 东莞市虎门镇 (a town of a city with no counties) · 松桃县长兴堡镇 (长兴 is no mention of 长兴县 here)
     ext = extract("会议举行了东莞市虎门镇·铜仁市松桃苗族自治县长兴堡镇对口结对协议签约仪式。")
     assert _assist_ids(ext) == {("虎门镇", "region:520628:长兴堡镇")}
+
+
+# ------------------------------------------------------------------------------------------- traps
+TRAPS = (
+    "甘肃省代表团赴天津市考察学习东西部协作工作经验。",  # a visit
+    "临夏州党政代表团一行到青岛市参观考察，双方就对口帮扶工作进行座谈。",  # a visit with talks
+    "第五届消费帮扶博览会在广州市举办，来自贵州省、云南省的企业参展。",  # a fair and its exhibitors
+    "2023年全国消费帮扶典型案例名单公布，湖南省湘西州、贵州省毕节市入选。",  # a ranking
+    "四川省向广东省输送清洁电力，助力粤港澳大湾区发展。",  # trade the other way
+    "江苏省与陕西省举行经贸合作洽谈会。",  # a trade meeting
+    "山东省和甘肃省的干部互派挂职。",  # cadre exchange
+    "习近平总书记强调，要深化东西部协作和定点帮扶工作。",  # a programme, no pair
+)
+
+
+def test_traps_state_no_pairing():
+    for sentence in TRAPS:
+        assert assists(extract(sentence)) == set(), sentence

@@ -7,6 +7,7 @@ Codes: 320000 江苏省, 320200 无锡市, 410000 河南省, 652900 阿克苏地
 
 from __future__ import annotations
 
+import pytest
 from extract_helpers import assists, extract
 
 from loaders.extract.patterns import find_pattern_names
@@ -381,3 +382,21 @@ TRAPS = (
 def test_traps_state_no_pairing():
     for sentence in TRAPS:
         assert assists(extract(sentence)) == set(), sentence
+
+
+# ------------------------------------------------------------------------ helped first, possessive
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        ("永顺县得到衡阳市的大力帮扶。", {("430400", "433127")}),
+        ("永顺县接受衡阳市对口帮扶以来，面貌一新。", {("430400", "433127")}),
+        ("陇南市是青岛市的对口协作地区。", {("370200", "621200")}),
+        ("青岛市的对口帮扶地区陇南市脱贫摘帽。", {("370200", "621200")}),
+        ("青岛对口支援的策勒县实现脱贫。", {("370200", "653225")}),
+        ("在山东省的倾力支持下，甘肃省发展加快。", {("370000", "620000")}),
+        ("江苏省南京市与陕西省商洛市结成东西部协作对子。", {("320100", "611000")}),
+        ("中国华能定点帮扶的阿合奇县实现脱贫摘帽。", {("中国华能集团有限公司", "653023")}),
+    ],
+)
+def test_the_helped_side_written_first_or_possessed(sentence, pairs):
+    assert assists(extract(sentence)) == pairs

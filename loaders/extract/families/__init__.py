@@ -40,7 +40,7 @@ def _gate(view: SentenceView) -> re.Pattern[str]:
         }
         words |= set(
             "分别 签署 签订 结对 建立 建设 设立 共建 投入 捐 选派 派出 派驻 开展 承担 负责 以来 消费 采购 购买 "
-            "旅游 游 销 助农 带货 直播 代言 上线 — - | ｜ → 两".split()
+            "旅游 游 销 助农 带货 直播 代言 上线 支持 — - | ｜ → 两".split()
         ) | {"\t"}
         _GATES[key] = re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
     return _GATES[key]

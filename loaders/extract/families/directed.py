@@ -33,6 +33,9 @@ def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """Every directed cue of the sentence, longest first where cues overlap (对口帮扶 over 帮扶)."""
     for m in _directed_cues(view).finditer(view.text, view.start, view.end):
         yield from _directed_at(view, roles, m.group(0), m.start(), m.end())
+    # 在山东省的倾力支持下，甘肃省…: 支持 is a pairing only in this frame
+    for m in _SUPPORT_UNDER.finditer(view.text, view.start, view.end):
+        yield from _directed_at(view, roles, "支持", m.start(1), m.end(1))
 
 
 _CUE_RE: dict[int, re.Pattern[str]] = {}
@@ -49,6 +52,7 @@ def _directed_cues(view: SentenceView) -> re.Pattern[str]:
 _FILLER = re.compile(
     r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
     r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
+    r"大力|倾力|全力|鼎力|真情|精准|无私|"
     r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的|"
     # 深圳、青岛等8个城市对口帮扶…: a counted list of the helpers themselves
     r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)?(?:个)?(?:东部|西部|发达|经济发达|沿海)?"
@@ -64,6 +68,7 @@ _PROGRAMME_AFTER = re.compile(r"^(?:工作|建设|前方|指挥部|办公室|领
 _DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位|的|大力|倾力|全力|鼎力)*$")
 # 在杭州帮扶下，恩施州…: the helper inside 在…下, the helped the subject after it
 _UNDER = re.compile(r"下[，,]?")
+_SUPPORT_UNDER = re.compile(r"(支持)(?=下)")
 
 
 def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:

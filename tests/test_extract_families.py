@@ -400,3 +400,9 @@ def test_traps_state_no_pairing():
 )
 def test_the_helped_side_written_first_or_possessed(sentence, pairs):
     assert assists(extract(sentence)) == pairs
+
+
+def test_two_names_written_together_then_their_programme():
+    # 320500 苏州市 (苏南) helps 321300 宿迁市 (苏北)
+    assert assists(extract("苏州宿迁南北合作共建园区成果丰硕。")) == {("320500", "321300")}
+    assert assists(extract("苏州宿迁两地人口众多。")) == set()

@@ -2,6 +2,7 @@
 
 - 浙鄂两省, 青苏两省, 粤桂两省区: two one-character province abbreviations (found as mentions) and 两省
 - 江苏青海两省, 无锡海东两市, 聊城、彭水两地: two names and 两省/两市/两地
+- 苏州宿迁南北合作: two names written together, then their programme
 
 The sentence must carry a pairing word (两地交往交流 alone is friendship, not assistance); the roles
 table (official lists, eastern partners, province-internal programmes) gives the direction, and the
@@ -19,6 +20,10 @@ from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
 _BOTH = r"两(?:省区|省市|省|地|市|县|区)"
+# 苏州宿迁南北合作共建, 杭州恩施东西部协作: two names written together, then their programme
+_PROGRAMME_NEXT = re.compile(
+    r"(?:南北合作|南北挂钩|山海协作|东西部协作|东西部扶贫协作|扶贫协作|对口协作|对口帮扶|对口支援|结对帮扶)"
+)
 
 
 def two_way(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
@@ -30,7 +35,7 @@ def two_way(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     for x, y in zip(view.actors, view.actors[1:], strict=False):
         if not (is_region(x) and is_region(y)) or view.text[x.end : y.start] not in ("", "、", "和", "与"):
             continue
-        m = both.match(view.text, y.end)
+        m = both.match(view.text, y.end) or _PROGRAMME_NEXT.match(view.text, y.end)
         if m and view.chain_end(x) is x:
             pairs.append((x, y, m.end()))
     for a, b, end in pairs:

@@ -78,20 +78,10 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         # X对Y开展对口帮扶: the run before 对 helps the run after it
         yield from _dui_form(view, roles, cue, helpers, filler)
         return
-    why, confidence = "directed", 0.95
-    if helpers and not _FILLER.match(filler):
-        changed = _changed_helper(view, helpers, filler)
-        if changed is None:
-            return
-        helpers, filler, why = changed, "", "directed (change)"
-    if not helpers:
-        helpers = topic_helpers(view, pos)
-        filler, why, confidence = "", "directed (subject of the sentence)", 0.85
-        if not helpers and view.frame is not None and not any(a.end <= pos for a in view.actors):
-            # 从1998年起对口支援哈密 in a report on 广东援疆: the document's own helper
-            helpers, why, confidence = [view.frame], "directed (the document's helper)", 0.6
-        if not helpers:
-            return
+    found = _helpers_of_cue(view, pos, helpers, filler)
+    if found is None:
+        return
+    helpers, filler, why, confidence = found
     clause_lo, clause_hi = view.clause_bounds(pos)
     if is_trap(view, clause_lo, clause_hi) or is_example(view, helpers[0].start):
         return
@@ -203,6 +193,25 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         if why.startswith("directed (subject") and reversed_by_roles(roles, helper, helped):
             continue
         yield fact(helper, helped, None, confidence, why)
+
+
+def _helpers_of_cue(
+    view: SentenceView, pos: int, helpers: list[Mention], filler: str
+) -> tuple[list[Mention], str, str, float] | None:
+    """(helpers, filler, why, confidence) for the cue at pos: the run right before it; the helper of a
+    change (由支援A调整为对口支援B); the topic of the clauses before; the document's own helper."""
+    if helpers and _FILLER.match(filler):
+        return helpers, filler, "directed", 0.95
+    if helpers:
+        changed = _changed_helper(view, helpers, filler)
+        return (changed, "", "directed (change)", 0.95) if changed else None
+    topic = topic_helpers(view, pos)
+    if topic:
+        return topic, "", "directed (subject of the sentence)", 0.85
+    if view.frame is not None and not any(a.end <= pos for a in view.actors):
+        # 从1998年起对口支援哈密 in a report on 广东援疆: the document's own helper
+        return [view.frame], "", "directed (the document's helper)", 0.6
+    return None
 
 
 def _dui_form(

@@ -7,7 +7,10 @@ import os
 import zipfile
 from pathlib import Path
 
+import docx
+import pypdf
 import pytest
+import reportlab.pdfgen.canvas as canvas
 
 import loaders.read as read
 from loaders.errors import LoadError
@@ -59,9 +62,6 @@ def test_pdf_without_a_header(tmp_path):
 
 
 def test_pdf_without_a_text_layer(tmp_path):
-    canvas = pytest.importorskip(
-        "reportlab.pdfgen.canvas", reason="reportlab (dev dependency) builds the PDF"
-    )
     p = tmp_path / "scan.pdf"
     c = canvas.Canvas(str(p))
     c.rect(50, 50, 200, 200, fill=1)  # a picture, no text
@@ -71,7 +71,6 @@ def test_pdf_without_a_text_layer(tmp_path):
 
 
 def test_encrypted_pdf(tmp_path):
-    pypdf = pytest.importorskip("pypdf")
     writer = pypdf.PdfWriter()
     writer.add_blank_page(width=200, height=200)
     writer.encrypt(user_password="secret", owner_password="owner")
@@ -88,7 +87,6 @@ def test_corrupt_docx(tmp_path):
 
 
 def test_docx_with_broken_xml(tmp_path):
-    docx = pytest.importorskip("docx")
     good = tmp_path / "good.docx"
     docx.Document().save(str(good))
     buf = io.BytesIO()

@@ -7,7 +7,11 @@ import glob
 import io
 import zipfile
 
+import docx
+import fpdf
+import pypdf
 import pytest
+import reportlab.pdfgen.canvas as canvas
 
 from loaders.read import iter_documents, load_path
 
@@ -154,9 +158,6 @@ def test_markdown_links_images_and_headings(tmp_path):
 
 # ------------------------------------------------------------------------------------------ PDF
 def _reportlab_pdf(path, pages: list[str]) -> None:
-    canvas = pytest.importorskip(
-        "reportlab.pdfgen.canvas", reason="reportlab (dev dependency) builds the PDF"
-    )
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
@@ -178,7 +179,6 @@ def test_pdf_with_chinese_text_layer(tmp_path):
 
 
 def test_pdf_locked_only_against_editing_is_read(tmp_path):
-    pypdf = pytest.importorskip("pypdf")
     plain = tmp_path / "plain.pdf"
     _reportlab_pdf(plain, ["长沙市对口帮扶龙山县。"])
     writer = pypdf.PdfWriter(clone_from=str(plain))
@@ -199,7 +199,6 @@ def _cjk_font() -> str:
 
 def test_pdf_with_an_embedded_cjk_font_and_wrapped_lines(tmp_path):
     """fpdf2 embeds a subset of a real font, as office software does; its lines wrap by layout."""
-    fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) builds the PDF")
     font = _cjk_font()
     pdf = fpdf.FPDF()
     pdf.add_page()
@@ -215,7 +214,6 @@ def test_pdf_with_an_embedded_cjk_font_and_wrapped_lines(tmp_path):
 
 # ----------------------------------------------------------------------------------------- DOCX
 def test_docx_paragraphs_tables_and_line_breaks(tmp_path):
-    docx = pytest.importorskip("docx")
     d = docx.Document()
     d.core_properties.title = "Microsoft Word - 文档1.docx"  # a template's leftover, not a title
     d.add_paragraph("关于开展结对帮扶的通知")
@@ -238,7 +236,6 @@ def test_docx_paragraphs_tables_and_line_breaks(tmp_path):
 
 
 def test_docx_title_property_is_used_when_it_is_one(tmp_path):
-    docx = pytest.importorskip("docx")
     d = docx.Document()
     d.core_properties.title = "湖南省消费帮扶工作方案"
     d.add_paragraph("为深入贯彻落实……，制定本方案。")

@@ -406,3 +406,14 @@ def test_two_names_written_together_then_their_programme():
     # 320500 苏州市 (苏南) helps 321300 宿迁市 (苏北)
     assert assists(extract("苏州宿迁南北合作共建园区成果丰硕。")) == {("320500", "321300")}
     assert assists(extract("苏州宿迁两地人口众多。")) == set()
+
+
+def test_buying_a_places_products_is_consumption_assistance():
+    # 310000 上海市 buys from 530000 云南省; a trade flow the other way (销往) is the seller's, see presence
+    ext = extract("上海市累计采购云南农产品超过一百亿元。")
+    assert assists(ext) == {("310000", "530000")}
+    assert {r.mechanism for r in ext.relations if r.type == "ASSISTS"} <= {"消费帮扶", "东西部协作"}
+
+
+def test_buying_without_products_named_is_nothing():
+    assert assists(extract("上海市采购云南设备。")) == set()

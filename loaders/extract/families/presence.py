@@ -67,6 +67,40 @@ def consumption(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     for subject, target, status in _acts_in(view, roles, _CONSUME_IN):
         mech = _consumption_mechanism(view, roles, subject, target)
         yield AssistFact(subject, target, None, mech, False, status, 0.8, "consumption (在Y消费)")
+    yield from _buying(view, roles)
+
+
+# 上海市累计采购云南农产品, 江苏帮助销售陕西特色产品: the buyer helps the place whose products it buys
+_BUY = re.compile(r"(?:累计|共|积极|大力|组织|直接|帮助)?(?:采购|购买|认购|帮助销售|帮销|代销)")
+_PRODUCTS = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,6}?(?:农产品|农副产品|扶贫产品|特色产品|产品|特产)")
+
+
+def _buying(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    for m in _BUY.finditer(text, view.start, view.end):
+        sellers = view.run_after(m.end(), max_gap=0)
+        if not sellers or not all(is_region(s) for s in sellers):
+            continue
+        if not _PRODUCTS.match(text, sellers[-1].end, view.end):
+            continue
+        buyers, lead = view.run_before(m.start())
+        if (
+            not buyers
+            or len(lead) > 4
+            or any(not is_region(b) for b in buyers)
+            or is_trap(view, view.start, view.end)
+        ):
+            continue
+        status = status_of(view, text[max(view.start, buyers[0].start - 4) : m.start()])
+        if status is None:
+            continue
+        for helper in buyers:
+            for helped in sellers:
+                if not roles.related(helper.code, helped.code):
+                    mech = _consumption_mechanism(view, roles, helper, helped)
+                    yield AssistFact(
+                        helper, helped, None, mech, False, status, 0.8, "consumption (采购Y产品)"
+                    )
 
 
 def _consumption_mechanism(view: SentenceView, roles: Roles, helper: Mention, helped: Mention) -> str:

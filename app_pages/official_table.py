@@ -30,7 +30,8 @@ def official_table(rows: list[dict[str, Any]]) -> None:
                     t("planner.programme"): p["programme"],
                     t("planner.program"): p["program"],
                     t("rec.col.list"): f"{p['list']}:{p['row']}",
-                    t("planner.source"): p["source_url"],
+                    t("planner.source"): p["source"] + (t("planner.repost_only") if p["repost_only"] else ""),
+                    t("planner.source_url"): p["source_url"],
                 }
                 for p in rows
             ]

@@ -19,7 +19,7 @@ from bangfu.planner.reconcile import COLUMNS as REPORT_COLUMNS
 
 GROUP_LABEL = {"a": "official-only", "b": "documents-only", "c": "years", "both": "agree"}
 # the report's columns the tab shows (the sentence and the source are in the detail below)
-COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("sentence", "document", "list_source"))
+COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("sentence", "document", "source", "list_source"))
 
 
 def frame(rows: list[Any]) -> pd.DataFrame:

@@ -228,9 +228,11 @@ def test_planner_reconciliation_tab_groups_the_sample_pairs():
     assert not at.exception, [e.message for e in at.exception]
     sentences = find_frame(at, "证据句")
     assert any("龙山县" in s for s in column(sentences, "证据句"))
-    [sources] = [f for f in frames(at) if {"名单（行）", "来源"} <= set(f.columns)]
+    [sources] = [f for f in frames(at) if {"名单（行）", "来源网址"} <= set(f.columns)]
     assert column(sources, "名单（行）")[0].startswith("hunan-internal:")
-    assert column(sources, "来源")[0].startswith("https://")
+    assert column(sources, "来源网址")[0].startswith("https://")
+    # site · title as the list row gives it; a news page in the row's notes: not marked as repost only
+    assert column(sources, "来源（网站 · 标题）")[0] == "albertsrl.com · 人民日报 2018"
 
 
 def test_planner_upload_mixed_names_lists_unresolved_rows():

@@ -53,6 +53,9 @@ def test_sample_corpus_pairs_land_in_their_groups(store, capsys):
     zhuzhou = by[("株洲市", "泸溪县")]
     assert zhuzhou["group"] == "a" and zhuzhou["evidence"] == 0
     assert zhuzhou["list"].startswith("hunan-internal:") and zhuzhou["list_source"].startswith("https://")
+    assert (
+        zhuzhou["source"] == "xx.rednet.cn · 红网 2021-07-19：株洲—泸溪对口帮扶"
+    )  # site · title, a news site
     changsha = by[("长沙市", "龙山县")]
     assert changsha["group"] == "both" and changsha["evidence"] >= 1
     assert "龙山县" in changsha["sentence"] and changsha["documents"][0]["evidence"][0]["date"]

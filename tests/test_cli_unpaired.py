@@ -141,6 +141,7 @@ def test_lists_name_each_lists_programme_and_count_per_programme(capsys):
     rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)}
     assert set(rows) == {"hunan-internal", "central-dingdian"}
     assert rows["hunan-internal"]["rows"] == 4 and rows["central-dingdian"]["rows"] == 6
+    assert rows["central-dingdian"]["repost_only"] == 4  # 北京大学's own page and 甘肃日报's are not
 
 
 def test_unknown_programme_is_one_line_naming_the_known_ones(store, capsys):

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
+from bangfu.knowledge.sources import citation, repost_only, row_sources
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -42,13 +44,15 @@ def run(args: argparse.Namespace) -> int:
             what = "not shipped" if info.path is None else f"no rows of {programme}"
             print(f"{info.name}: {info.title} — {what}. {info.note}")
             return 0
+        rows = [{**r, "source": citation(r.get("source_url", ""), r.get("notes", ""))} for r in rows]
         emit(rows, list(rows[0]), args.format)
         return 0
     infos = [i for i in catalog() if programme is None or i.kind == "pairings"]
     summary = [_summary(i, _in_programme(list_rows(i), programme)) for i in infos]
     summary = [s for s in summary if programme is None or s["rows"]]
     if args.format == "table":
-        emit(summary, ["name", "kind", "programme", "rows", "of", "status", "sources", "file"], "table")
+        columns = ["name", "kind", "programme", "rows", "of", "status", "sources", "repost_only", "file"]
+        emit(summary, columns, "table")
         print()
         for s in summary:
             print(f"{s['name']}: {s['title']}. {s['note']}".rstrip())
@@ -89,6 +93,7 @@ def _per_programme(summary: list[dict[str, Any]]) -> list[str]:
 def _summary(info: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
     urls = {r.get("source_url", "") for r in rows} - {""}
     hosts = sorted({urlparse(u).netloc for u in urls})
+    reposts = sum(repost_only(row_sources(r.get("source_url", ""), r.get("notes", ""))) for r in rows)
     by_programme = _programmes(rows)
     return {
         "name": info.name,
@@ -99,6 +104,7 @@ def _summary(info: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
         "of": info.expected if info.expected is not None else "",
         "status": info.status,
         "sources": f"{len(urls)} urls / {len(hosts)} sites" if urls else "—",
+        "repost_only": reposts,
         "file": info.file or "(missing)",
         "title": info.title,
         "note": info.note,

@@ -41,6 +41,7 @@ from typing import Any
 
 from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
 from bangfu.knowledge.paths import data_dir
+from bangfu.knowledge.sources import repost_only, row_sources, source
 from bangfu.knowledge.textcodec import TextCodecError, decode_text
 
 
@@ -635,6 +636,8 @@ class OfficialPairing:
             "program": self.program,
             "programme": self.programme,
             "source_url": self.source_url,
+            "source": source(self.source_url).label if self.source_url else "",
+            "repost_only": repost_only(row_sources(self.source_url, self.notes)),
             "notes": self.notes,
         }
 

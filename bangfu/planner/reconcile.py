@@ -39,6 +39,7 @@ from typing import Any
 
 from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import OfficialPairing
+from bangfu.knowledge.sources import citation
 from bangfu.planner.coverage import CoverageIndex, DocPairing
 from graph.evidence import year_of
 
@@ -56,6 +57,7 @@ COLUMNS = (
     "sentence",
     "document",
     "list",
+    "source",
     "list_source",
     "note",
 )
@@ -101,6 +103,7 @@ class ReconRow:
             "sentence": first.get("sentence", ""),
             "document": first.get("title") or first.get("doc", ""),
             "list": f"{p.list_name}:{p.row}" if p is not None else "",
+            "source": citation(p.source_url, p.notes) if p is not None else "",
             "list_source": p.source_url if p is not None else "",
             "note": self.note,
         }

@@ -43,6 +43,7 @@ def test_relative_clause_names_the_helpers():
     found = assists(ext)
     assert {("310114", "500101"), ("310113", "500101")} <= found
     assert ("310000", "500101") not in found
+    assert assists(ext, status="past") >= {("310114", "500101"), ("310113", "500101")}  # 原: ended
 
 
 # ------------------------------------------------------------------------------------------ lists
@@ -417,3 +418,7 @@ def test_buying_a_places_products_is_consumption_assistance():
 
 def test_buying_without_products_named_is_nothing():
     assert assists(extract("上海市采购云南设备。")) == set()
+
+
+def test_debris_of_a_gloss_is_no_organisation():
+    assert not [p for p in find_pattern_names("报(bào)社与o)集团签约") if p.name.startswith("o")]

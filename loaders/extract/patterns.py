@@ -151,6 +151,8 @@ def find_pattern_names(text: str) -> list[PatternName]:
         name = text[start:end]
         if (
             len(name) >= 4
+            and re.match(rf"[{CJK}]", name)  # o)集团: a gloss's debris, not a name
+            and name.count("(") + name.count("（") == name.count(")") + name.count("）")
             and name[0] not in "（(一二三四五六七八九十百千各几多数"
             and not any(g in name for g in GENERIC)
         ):

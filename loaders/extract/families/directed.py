@@ -168,8 +168,10 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         return
     relative = _relative_helpers(view, roles, helped_run)
     if relative:
-        # 原对口支援万州的嘉定、宝山两区: the cue and its object describe the places after 的
+        # 原对口支援万州的嘉定、宝山两区: the cue and its object describe the places after 的, and 原
+        # before the cue says that pairing is over
         helpers, why, confidence = relative, "directed (relative clause)", 0.9
+        status = status_of(view, text[max(view.start, pos - 3) : pos]) or status
     helped_run = _listed_inside(view, helped_run)
     after_text = text[helped_run[-1].end : min(view.end, helped_run[-1].end + 6)]
     if (

@@ -2,6 +2,11 @@
 embedded store (default) or Neo4j (when NEO4J_URI is set). Results as a table (CSV download) and, when
 they hold nodes, as a graph. Engine errors are shown as the engine's one-line message, never a
 traceback.
+
+Read-only means the statement is checked by graph/store/readonly.py before it reaches the store: file,
+network, engine and write statements are refused with one line naming the clause. A write mode (the
+CLI's --write: unchecked) is offered only where app_pages/access.py allows changes (not while the app
+is shared on the network, unless its owner allowed it).
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from app_pages import access, context
 from app_pages.context import AppData
 from app_pages.i18n import relation_names, t
 from bangfu.views.network import network_html
+from graph.store import readonly
 
 DEFAULT_LIMIT = 1000
 DEFAULT_TIMEOUT_S = 10
@@ -74,16 +81,48 @@ def neo4j_configured() -> bool:
     return bool(os.environ.get("NEO4J_URI"))
 
 
-def run_query(store: str, engine: str, cypher: str, params: dict[str, Any], timeout_s: int) -> Any:
-    """Run read-only; returns a QueryResult or raises with the engine's one-line message."""
+def run_query(
+    store: str,
+    engine: str,
+    cypher: str,
+    params: dict[str, Any],
+    timeout_s: int,
+    limit: int = DEFAULT_LIMIT,
+    *,
+    write: bool = False,
+) -> Any:
+    """Run gated and read-only unless ``write``, with the timeout and at most ``limit`` rows; returns a
+    QueryResult or raises readonly.Refused or the engine's one-line error."""
+    if not write:
+        readonly.check(cypher, "neo4j" if engine == "neo4j" else "embedded")
     if engine == "neo4j":
         from graph.store.neo4j import Neo4jSettings, query
 
-        return query(cypher, params, Neo4jSettings.from_env())
+        return query(cypher, params, Neo4jSettings.from_env(), write=write, timeout_s=timeout_s, limit=limit)
     from graph.store.embedded import open_store
 
-    with open_store(store, read_only=True) as s:
-        return s.query(cypher, params, timeout_ms=int(timeout_s * 1000))
+    with open_store(store, read_only=not write) as s:
+        return s.query(cypher, params, timeout_ms=int(timeout_s * 1000), limit=limit)
+
+
+def _outcome(
+    data: AppData, engine: str, params: dict[str, Any], timeout: int, limit: int, write: bool
+) -> dict:
+    """What the Run button leaves for the page to show: a result or one line of error."""
+    cypher = st.session_state["cy_query"]
+    missing, _unused = readonly.parameter_gaps(cypher, params)
+    if missing:
+        return {"error": t("cypher.params_missing", names=", ".join(f"${p}" for p in missing))}
+    try:
+        result = run_query(str(data.store), engine, cypher, params, timeout, limit, write=write)
+    except readonly.Refused as exc:
+        return {"error": t("cypher.refused", clause=exc.clause)}
+    except Exception as exc:  # the engine's message, one line; never a traceback
+        message = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        return {"error": message}
+    if write:
+        context.forget()  # the store may have changed: every page reads it again
+    return {"result": result}
 
 
 def cell(value: Any) -> Any:
@@ -162,7 +201,12 @@ def render(data: AppData) -> None:
     engine = d.selectbox(
         t("cypher.engine"), engines, format_func=lambda e: t("cypher.engine." + e), key="cy_engine"
     )
-    st.caption(t("cypher.readonly"))
+    write = False
+    if access.changes_allowed():
+        write = st.checkbox(t("cypher.write"), key="cy_write", help=t("cypher.write_help"))
+    st.caption(t("cypher.write_on") if write else t("cypher.readonly"))
+    if access.shared() and not access.changes_allowed():
+        st.caption(t("access.shared_read_only"))
     if st.button(t("cypher.run"), type="primary", key="cy_run"):
         try:
             params = json.loads(st.session_state["cy_params"] or "{}")
@@ -171,14 +215,7 @@ def render(data: AppData) -> None:
         except ValueError as exc:
             st.session_state["cy_result"] = {"error": t("cypher.params_error", error=str(exc))}
         else:
-            try:
-                result = run_query(
-                    str(data.store), engine, st.session_state["cy_query"], params, int(timeout)
-                )
-                st.session_state["cy_result"] = {"result": result}
-            except Exception as exc:  # the engine's message, one line; never a traceback
-                message = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-                st.session_state["cy_result"] = {"error": message}
+            st.session_state["cy_result"] = _outcome(data, engine, params, int(timeout), int(limit), write)
     outcome = st.session_state.get("cy_result")
     if not outcome:
         return
@@ -189,8 +226,10 @@ def render(data: AppData) -> None:
     for warning in result.warnings:
         st.warning(warning)
     rows = result.rows[: int(limit)]
-    if len(result.rows) > len(rows):
-        st.caption(t("cypher.truncated", shown=len(rows), total=len(result.rows)))
+    if result.truncated and result.total is not None:
+        st.caption(t("cypher.truncated", shown=len(rows), total=result.total))
+    elif result.truncated or len(result.rows) > len(rows):
+        st.caption(t("cypher.truncated_more", shown=len(rows)))
     else:
         st.caption(t("cypher.rows", n=len(rows)))
     frame = pd.DataFrame([[cell(v) for v in row] for row in rows], columns=result.columns)

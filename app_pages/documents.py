@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app_pages import context
+from app_pages import access, context
 from app_pages.context import AppData
 from app_pages.highlight import mark
 from app_pages.i18n import t
@@ -164,8 +164,12 @@ def _reader(data: AppData) -> None:
     _facts_tables(data, doc_id)
     with st.expander(t("documents.remove")):
         st.write(t("documents.remove_help"))
+        allowed = access.changes_allowed()  # not while shared on the network, unless allowed
         sure = st.checkbox(t("documents.remove_sure", title=label[doc_id]), key="doc_remove_sure")
-        if st.button(t("documents.remove_button"), disabled=not sure, key="doc_remove"):
+        if (
+            st.button(t("documents.remove_button"), disabled=not (sure and allowed), key="doc_remove")
+            and allowed
+        ):
             try:
                 removed = library.remove_documents(
                     [doc_id], data.store, gazetteer=context.gazetteer()
@@ -190,4 +194,7 @@ def render(data: AppData | None) -> None:
         _reader(data)
     else:
         st.info(t("documents.no_store_yet", path=str(store)))
-    _upload_section(store)
+    if access.changes_allowed():
+        _upload_section(store)
+    else:
+        st.info(t("access.shared_read_only"))

@@ -269,12 +269,39 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cypher.engine.embedded": ("内置图谱库", "embedded store"),
     "cypher.engine.neo4j": ("Neo4j", "Neo4j"),
     "cypher.readonly": (
-        "只读：写入语句会被数据库拒绝。",
-        "Read-only: the database refuses write statements.",
+        "只读：只运行读取图谱的语句（MATCH、WITH、RETURN 等）；读写文件、安装扩展、修改数据的语句会被拒绝。",
+        "Read-only: only statements that read the graph run (MATCH, WITH, RETURN …); statements that read or "
+        "write files, install extensions or change data are refused.",
+    ),
+    "cypher.refused": (
+        "已拒绝（只读模式）：{clause} 不是读取图谱的语句。",
+        "Refused (read-only): {clause} does not read the graph.",
+    ),
+    "cypher.params_missing": (
+        "查询用到了 {names}，但参数中没有给出。",
+        "The query uses {names}, but the parameters do not give it.",
+    ),
+    "cypher.write": ("写入模式（不检查语句）", "Write mode (statements run unchecked)"),
+    "cypher.write_help": (
+        "与命令行 --write 相同：语句原样交给数据库执行，可能修改图谱库，也可能读写本机文件。",
+        "As the CLI's --write: the statement goes to the database as written; it may change the store and "
+        "read or write files on this machine.",
+    ),
+    "cypher.write_on": (
+        "写入模式：语句不经检查直接执行。",
+        "Write mode: statements run unchecked.",
+    ),
+    "access.shared_read_only": (
+        "应用正在网络上共享：上传、删除文档和写入查询已关闭。",
+        "The app is shared on the network: uploads, document removal and write queries are off.",
     ),
     "cypher.run": ("运行", "Run"),
     "cypher.rows": ("{n} 行", "{n} rows"),
     "cypher.truncated": ("显示前 {shown} 行（共 {total} 行）", "Showing the first {shown} of {total} rows"),
+    "cypher.truncated_more": (
+        "显示前 {shown} 行（结果不止这些，已截断）",
+        "Showing the first {shown} rows (the result has more; cut)",
+    ),
     "cypher.download": ("下载 CSV", "Download CSV"),
     "cypher.as_graph": ("结果中的 {n} 个节点", "The result's {n} nodes as a graph"),
     "cypher.graph_too_big": (

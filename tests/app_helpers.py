@@ -95,7 +95,8 @@ def free_port() -> int:
 class AppServer:
     """`streamlit run app.py` on a free port, headless, against ``store``; stopped by ``stop``."""
 
-    def __init__(self, store: Path, log: Path) -> None:
+    def __init__(self, store: Path, log: Path, address: str | None = "127.0.0.1") -> None:
+        """``address=None`` passes no --server.address: the server binds where the config says."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = {**os.environ, STORE_ENV: str(store), "PYTHONPATH": str(ROOT)}
@@ -111,8 +112,7 @@ class AppServer:
                 "true",
                 "--server.port",
                 str(self.port),
-                "--server.address",
-                "127.0.0.1",
+                *(["--server.address", address] if address else []),
                 "--browser.gatherUsageStats",
                 "false",
                 "--server.fileWatcherType",

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from graph_helpers import FakeGazetteer, sample_extractions
 
-from bangfu.planner.search import Entry, SearchIndex, normalize, normalize_many
+from bangfu.knowledge.names import normalize, normalize_many
+from bangfu.planner.search import Entry, SearchIndex
 from graph.model import KnowledgeGraph
 
 

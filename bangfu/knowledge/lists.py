@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
+from bangfu.knowledge.names import normalize
 from bangfu.knowledge.paths import data_dir
 from bangfu.knowledge.sources import repost_only, row_sources, source
 from bangfu.knowledge.textcodec import TextCodecError, decode_text
@@ -64,8 +65,6 @@ def normalize_name(text: str) -> str:
     """A written name as the gazetteer spells it: the search index's form (NFKC: 全角 digits and
     brackets; no spaces; simplified characters: 龍山縣 → 龙山县) without bracketed remarks
     (洪江区（洪江管理区）) or stray punctuation."""
-    from bangfu.planner.search import normalize
-
     text = normalize(text)
     previous = None
     while previous != text:

@@ -2,8 +2,8 @@
 
 Why an index built once: the Search page answers on every keystroke, on graphs of 100k entities, in
 under 20 ms. A scan that converts and compares every name per query is far slower, so the index holds
-each name and alias already normalised (NFKC, lower case, no spaces, OpenCC t2s plus the variants t2s
-leaves alone), and a query is normalised the same way, once. Then:
+each name and alias already normalised (bangfu/knowledge/names.py: NFKC, lower case, no spaces, OpenCC
+t2s plus the variants t2s leaves alone), and a query is normalised the same way, once. Then:
 
 - exact matches come from a dict,
 - prefix matches from a sorted key list and ``bisect`` (龙山 → 龙山县),
@@ -18,30 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from bangfu.knowledge.t2s import simplified_many
-
-_SPACE = re.compile(r"\s+")
-
-
-def _fold(text: str) -> str:
-    return _SPACE.sub("", unicodedata.normalize("NFKC", str(text))).lower()
-
-
-def normalize(text: str) -> str:
-    """The form names are compared in: NFKC, no whitespace, lower case, simplified characters."""
-    return normalize_many([text])[0]
-
-
-def normalize_many(texts: Iterable[str]) -> list[str]:
-    """``normalize`` for many texts with one OpenCC call (100k names: 0.2 s instead of 1 s)."""
-    return simplified_many(_fold(t) for t in texts)
+from bangfu.knowledge.names import normalize, normalize_many
 
 
 @dataclass(frozen=True)

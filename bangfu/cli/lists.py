@@ -14,6 +14,16 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
+from bangfu.cli.query import write_csv, write_json, write_table
+from bangfu.knowledge.lists import (
+    ListError,
+    ListInfo,
+    catalog,
+    check_programme,
+    list_info,
+    list_rows,
+    programme_of,
+)
 from bangfu.knowledge.sources import citation, repost_only, row_sources
 
 
@@ -30,8 +40,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bangfu.knowledge.lists import ListError, catalog, check_programme, list_info, list_rows
-
     try:
         programme = check_programme(args.program)
         info = list_info(args.name) if args.name else None
@@ -66,16 +74,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _in_programme(rows: list[dict[str, str]], programme: str | None) -> list[dict[str, str]]:
     """A pairing list's rows of one programme (a designation list's rows have none: all or nothing)."""
-    from bangfu.knowledge.lists import programme_of
-
     if programme is None:
         return rows
     return [r for r in rows if "program" in r and programme_of(r["program"]) == programme]
 
 
 def _programmes(rows: list[dict[str, str]]) -> Counter[str]:
-    from bangfu.knowledge.lists import programme_of
-
     return Counter(programme_of(r["program"]) for r in rows if "program" in r)
 
 
@@ -90,7 +94,7 @@ def _per_programme(summary: list[dict[str, Any]]) -> list[str]:
     return [f"{name}: {n} rows ({', '.join(parts[name])})" for name, n in total.most_common()]
 
 
-def _summary(info: Any, rows: list[dict[str, str]]) -> dict[str, Any]:
+def _summary(info: ListInfo, rows: list[dict[str, str]]) -> dict[str, Any]:
     urls = {r.get("source_url", "") for r in rows} - {""}
     hosts = sorted({urlparse(u).netloc for u in urls})
     reposts = sum(repost_only(row_sources(r.get("source_url", ""), r.get("notes", ""))) for r in rows)
@@ -121,8 +125,6 @@ def _clip(value: Any, limit: int = 36) -> Any:
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str) -> None:
     """Print dict rows the way `bangfu query` prints results; long table cells are clipped (csv and json
     carry them whole)."""
-    from bangfu.cli.query import write_csv, write_json, write_table
-
     values = [[r.get(c, "") for c in columns] for r in rows]
     if fmt == "table":
         values = [[_clip(v) for v in row] for row in values]

@@ -8,6 +8,9 @@ import sys
 
 from bangfu.cli.errors import describe
 from bangfu.cli.store_args import add_store_argument, store_path
+from graph.store.embedded import StoreError
+from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, check_uri, push
+from graph.store.readback import load_graph
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,10 +31,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_push(args: argparse.Namespace) -> int:
-    from graph.store.embedded import StoreError
-    from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, check_uri, push
-    from graph.store.readback import load_graph
-
     settings = Neo4jSettings.from_env(args.uri, args.user, args.database)
     if settings.password is None:
         print(

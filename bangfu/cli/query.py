@@ -22,6 +22,9 @@ from typing import Any, TextIO
 
 from bangfu.cli.store_args import add_store_argument, store_path
 from graph.store import readonly
+from graph.store.embedded import StoreError, open_store
+from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, query
+from graph.store.result import QueryResult
 
 DEFAULT_LIMIT = 10_000
 DEFAULT_TIMEOUT_S = 30.0
@@ -134,12 +137,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.write:  # refuse before the store is even opened
             readonly.check(cypher, "neo4j" if args.neo4j else "embedded")
         result = _run_neo4j(args, cypher, params) if args.neo4j else _run_embedded(args, cypher, params)
-    except Exception as exc:  # refusals, engine and connection errors: one line, non-zero exit
-        from graph.store.embedded import StoreError
-        from graph.store.neo4j import Neo4jStoreError
-
-        if not isinstance(exc, StoreError | Neo4jStoreError | readonly.Refused):
-            raise
+    except (StoreError, Neo4jStoreError, readonly.Refused) as exc:  # refusals, engine, connection
         print(f"bangfu query: {exc}", file=sys.stderr)
         return 1
     for warning in result.warnings:
@@ -160,16 +158,12 @@ def _dollars(names: list[str]) -> str:
     return ", ".join(f"${n}" for n in names)
 
 
-def _run_embedded(args: argparse.Namespace, cypher: str, params: dict[str, Any]):
-    from graph.store.embedded import open_store
-
+def _run_embedded(args: argparse.Namespace, cypher: str, params: dict[str, Any]) -> QueryResult:
     with open_store(store_path(args), read_only=not args.write) as store:
         return store.query(cypher, params, timeout_ms=int(args.timeout * 1000), limit=args.limit)
 
 
-def _run_neo4j(args: argparse.Namespace, cypher: str, params: dict[str, Any]):
-    from graph.store.neo4j import Neo4jSettings, query
-
+def _run_neo4j(args: argparse.Namespace, cypher: str, params: dict[str, Any]) -> QueryResult:
     settings = Neo4jSettings.from_env(args.uri, args.user, args.database)
     return query(cypher, params, settings, write=args.write, timeout_s=args.timeout, limit=args.limit)
 

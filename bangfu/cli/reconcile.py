@@ -13,8 +13,12 @@ import json
 import sys
 from typing import Any
 
+from bangfu.cli.lists import emit
 from bangfu.cli.store_args import add_store_argument, store_path
-from bangfu.planner.reconcile import COLUMNS
+from bangfu.cli.unpaired import load_graph
+from bangfu.knowledge.lists import ListError, check_programme
+from bangfu.planner.reconcile import COLUMNS, counts, reconcile
+from graph.store.embedded import StoreError
 
 _HEADINGS = {
     "a": "(a) official pairings no document evidences",
@@ -43,11 +47,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bangfu.cli.unpaired import load_graph
-    from bangfu.knowledge.lists import ListError, check_programme
-    from bangfu.planner.reconcile import counts, reconcile
-    from graph.store.embedded import StoreError
-
     try:
         programme = check_programme(args.program)
     except ListError as exc:
@@ -70,8 +69,6 @@ def run(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif args.format == "csv":
-        from bangfu.cli.lists import emit
-
         emit([r.row() for r in shown], COLUMNS, "csv")
     else:
         _table([r.row() for r in shown])
@@ -93,8 +90,6 @@ _GROUP_LETTERS = (("official-only", "a"), ("documents-only", "b"), ("years", "c"
 
 def _table(rows: list[dict[str, Any]]) -> None:
     """One section per group, each with its heading and count; groups with no row are skipped."""
-    from bangfu.cli.lists import emit
-
     for letter, heading in _HEADINGS.items():
         section = [r for r in rows if r["group"] == letter]
         if not section:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from graph.store.embedded import default_store_path
+
 
 def add_store_argument(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -15,6 +17,4 @@ def add_store_argument(p: argparse.ArgumentParser) -> None:
 
 
 def store_path(args: argparse.Namespace) -> Path:
-    from graph.store.embedded import default_store_path
-
     return Path(args.store) if args.store else default_store_path()

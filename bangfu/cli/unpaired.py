@@ -12,10 +12,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
 from bangfu.cli.errors import describe
+from bangfu.cli.lists import emit
 from bangfu.cli.store_args import add_store_argument, store_path
+from bangfu.knowledge.lists import ListError, RegionList, check_programme, load_list
+from bangfu.planner.coverage import CountyCoverage, CoverageIndex, unpaired
+from graph.model import KnowledgeGraph
+from graph.store.embedded import StoreError
+from graph.store.readback import load_graph as read_store
 
 COLUMNS = (
     "county",
@@ -60,32 +65,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def load_graph(path: Path) -> Any:
+def load_graph(path: Path) -> KnowledgeGraph:
     """The built graph: read back from the embedded store, or a KnowledgeGraph JSON file."""
     if path.suffix == ".json":
-        from graph.model import KnowledgeGraph
-
         try:
             return KnowledgeGraph.load(path)
         except ValueError as exc:  # not JSON, or not a graph: name the file
             raise ValueError(f"{path}: not a graph file written by KnowledgeGraph.save ({exc})") from exc
-    from graph.store.readback import load_graph as read_store
-
     return read_store(path)
 
 
 def run(args: argparse.Namespace) -> int:
-    from bangfu.knowledge.lists import ListError, check_programme, load_list
-    from bangfu.planner.coverage import CoverageIndex, unpaired
-
     try:
         programme = check_programme(args.program)
         region_list = load_list(args.list_name)
     except ListError as exc:
         print(f"bangfu unpaired: {describe(exc)}", file=sys.stderr)
         return 1
-    from graph.store.embedded import StoreError
-
     try:
         graph = load_graph(store_path(args))
     except (StoreError, OSError, ValueError) as exc:  # missing/locked store: one line to act on
@@ -108,8 +104,6 @@ def run(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     else:
-        from bangfu.cli.lists import emit
-
         emit(rows, COLUMNS if args.format == "csv" else _TABLE_COLUMNS, args.format)
     summary = _summary_line(region_list, results, shown, args)
     out = sys.stdout if args.format == "table" else sys.stderr
@@ -119,14 +113,19 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _counts(results: list[Any]) -> dict[str, int]:
+def _counts(results: list[CountyCoverage]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for r in results:
         counts[r.coverage] = counts.get(r.coverage, 0) + 1
     return counts
 
 
-def _summary_line(region_list: Any, results: list[Any], shown: list[Any], args: argparse.Namespace) -> str:
+def _summary_line(
+    region_list: RegionList,
+    results: list[CountyCoverage],
+    shown: list[CountyCoverage],
+    args: argparse.Namespace,
+) -> str:
     counts = ", ".join(f"{k} {v}" for k, v in _counts(results).items())
     when = f" as of {args.as_of}" if args.as_of else ""
     when += f", {args.program} only" if args.program else ""

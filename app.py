@@ -12,7 +12,7 @@ import importlib
 
 import streamlit as st
 
-from app_pages import PAGES, i18n
+from app_pages import PAGES, context, i18n
 from app_pages.i18n import t
 
 NEEDS_STORE = {"overview", "network", "map", "planner", "cypher", "search"}
@@ -45,9 +45,6 @@ def main() -> None:
     page = _choose_page()
     st.query_params["page"] = page
     st.query_params["lang"] = st.session_state["lang"]
-
-    from app_pages import context
-
     data = None
     path = context.store_path()
     try:

@@ -16,15 +16,15 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import streamlit as st
 
-from bangfu.knowledge.gazetteer import get_gazetteer
+from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
 from bangfu.planner.search import SearchIndex
 from graph.model import KnowledgeGraph
 from graph.store.embedded import default_store_path
+from graph.store.readback import load_graph
 
 
 @dataclass
@@ -58,7 +58,7 @@ def store_stamp(path: Path) -> int | None:
 
 
 @st.cache_resource(show_spinner=False)
-def gazetteer() -> Any | None:
+def gazetteer() -> Gazetteer | None:
     """The project gazetteer (region names, codes, hierarchy, coordinates), None when not installed."""
     try:
         return get_gazetteer()
@@ -68,8 +68,6 @@ def gazetteer() -> Any | None:
 
 @st.cache_resource(show_spinner=False, max_entries=3)
 def _load(path: str, stamp: int) -> AppData:
-    from graph.store.readback import load_graph
-
     started = time.perf_counter()
     gaz = gazetteer()
     built_at = datetime.fromtimestamp(os.stat(path).st_mtime)

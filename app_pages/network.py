@@ -15,6 +15,7 @@ from app_pages.context import AppData
 from app_pages.filters import selected, selection_controls
 from app_pages.i18n import relation_names, t
 from app_pages.selection import Selection, relations_of
+from bangfu.views.layout import arrange
 from bangfu.views.network import network_html
 
 MAX_NODES = 3000  # above this the picture is refused: filter first (a projector shows no more anyway)
@@ -47,8 +48,6 @@ def words(lang: str | None = None) -> tuple[dict[str, str], dict[str, str]]:
 def picture(store: str, stamp: int, sel: Selection, lang: str, present: bool, _data: AppData) -> str:
     """The HTML of a selection, cached per (store build, selection, language, mode): the layout is the
     slow part (≈1 s at 2,000 nodes) and must not run again on every widget change elsewhere."""
-    from bangfu.views.layout import arrange
-
     sub = selected(_data, sel)
     mode = PRESENTER if present else NORMAL
     texts, types = words(lang)

@@ -19,28 +19,33 @@ from app_pages import coverage_map, reconcile_view
 from app_pages.context import AppData, gazetteer
 from app_pages.i18n import t
 from app_pages.official_table import official_table
+from bangfu.knowledge.gazetteer import Gazetteer
+from bangfu.knowledge.lists import (
+    ListError,
+    ListInfo,
+    RegionList,
+    catalog,
+    load_list,
+    parse_list_file,
+    programmes,
+)
+from bangfu.planner.coverage import COVERAGE_LEVELS, CountyCoverage, CoverageIndex, unpaired
 
 UPLOAD = "__upload__"
 
 
 @st.cache_resource(show_spinner=False, max_entries=3)
-def coverage_index(store: str, stamp: int, _data: AppData) -> Any:
+def coverage_index(store: str, stamp: int, _data: AppData) -> CoverageIndex:
     """One CoverageIndex per store build (it reads every ASSISTS edge once)."""
-    from bangfu.planner.coverage import CoverageIndex
-
     return CoverageIndex(_data.kg, gazetteer())
 
 
-def shipped_lists() -> list[Any]:
-    from bangfu.knowledge.lists import catalog
-
+def shipped_lists() -> list[ListInfo]:
     return [info for info in catalog() if info.kind == "designation" and info.file]
 
 
-def _read_upload(upload: Any, gaz: Any) -> Any:
+def _read_upload(upload: Any, gaz: Gazetteer | None) -> RegionList:
     """A user's CSV/XLSX, parsed by the same code as `bangfu unpaired --list FILE`."""
-    from bangfu.knowledge.lists import parse_list_file
-
     suffix = Path(upload.name).suffix or ".csv"
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, f"list{suffix}")
@@ -50,7 +55,7 @@ def _read_upload(upload: Any, gaz: Any) -> Any:
     return region_list
 
 
-def coverage_frame(results: list[Any]) -> pd.DataFrame:
+def coverage_frame(results: list[CountyCoverage]) -> pd.DataFrame:
     """The planner's table, columns and coverage values in the app's language."""
     rows = []
     for r in results:
@@ -61,9 +66,7 @@ def coverage_frame(results: list[Any]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _choose_list(gaz: Any) -> Any | None:
-    from bangfu.knowledge.lists import ListError, load_list
-
+def _choose_list(gaz: Gazetteer | None) -> RegionList | None:
     lists = shipped_lists()
     titles = {info.name: f"{info.name} · {info.title}" for info in lists}
     choice = st.selectbox(
@@ -92,7 +95,7 @@ def _choose_list(gaz: Any) -> Any | None:
         return None
 
 
-def _problems(region_list: Any) -> None:
+def _problems(region_list: RegionList) -> None:
     problems = region_list.problems
     if not problems:
         return
@@ -109,7 +112,7 @@ def _problems(region_list: Any) -> None:
     )
 
 
-def _evidence(result: Any) -> None:
+def _evidence(result: CountyCoverage) -> None:
     """Every pairing reaching the county, level by level, with the sentences and documents behind it."""
     detail = result.to_json()
     st.markdown(f"**{detail['county']}** · {t('coverage.' + detail['coverage'])}")
@@ -153,10 +156,7 @@ def render(data: AppData) -> None:
         _render_coverage(data, gaz)
 
 
-def _render_coverage(data: AppData, gaz: Any) -> None:
-    from bangfu.knowledge.lists import programmes
-    from bangfu.planner.coverage import COVERAGE_LEVELS, unpaired
-
+def _render_coverage(data: AppData, gaz: Gazetteer | None) -> None:
     region_list = _choose_list(gaz)
     if region_list is None:
         return

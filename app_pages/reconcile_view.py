@@ -8,21 +8,22 @@ planner's CoverageIndex, so the graph is read once for both tabs.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import streamlit as st
 
 from app_pages.i18n import t
 from app_pages.official_table import official_table
+from bangfu.knowledge.lists import programmes
+from bangfu.planner.coverage import CoverageIndex
 from bangfu.planner.reconcile import COLUMNS as REPORT_COLUMNS
+from bangfu.planner.reconcile import GROUPS, Reconciler, ReconRow, counts
 
 GROUP_LABEL = {"a": "official-only", "b": "documents-only", "c": "years", "both": "agree"}
 # the report's columns the tab shows (the sentence and the source are in the detail below)
 COLUMNS = tuple(c for c in REPORT_COLUMNS if c not in ("sentence", "document", "source", "list_source"))
 
 
-def frame(rows: list[Any]) -> pd.DataFrame:
+def frame(rows: list[ReconRow]) -> pd.DataFrame:
     """The report's table in the app's language; group names translated, the rest as the CLI prints."""
     records = []
     for r in rows:
@@ -32,10 +33,7 @@ def frame(rows: list[Any]) -> pd.DataFrame:
     return pd.DataFrame(records, columns=[t(f"rec.col.{c}") for c in COLUMNS])
 
 
-def render(index: Any) -> None:
-    from bangfu.knowledge.lists import programmes
-    from bangfu.planner.reconcile import GROUPS, Reconciler, counts
-
+def render(index: CoverageIndex) -> None:
     st.caption(t("rec.intro"))
     a, b, c = st.columns(3)
     programme = a.selectbox(
@@ -82,7 +80,7 @@ def render(index: Any) -> None:
         _detail(visible[choice])
 
 
-def _detail(row: Any) -> None:
+def _detail(row: ReconRow) -> None:
     """The evidence sentences and the official rows behind one line of the report."""
     detail = row.to_json()
     st.markdown(f"**{row.helper} → {row.helped}** · {t('rec.group.' + row.group)} {row.kind}")

@@ -110,6 +110,9 @@ def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 def series(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """X与Y，Z与W…结对: two or more "X与Y" segments, then a pairing verb closing the sentence."""
     text = view.text
+    sentence = text[view.start : view.end]
+    if sentence.count("与") + sentence.count("和") + sentence.count("同") < 2:
+        return
     segments: list[tuple[Mention, list[Mention]]] = []
     actors = [a for a in view.actors if view.chain_end(a) is a]
     i = 0

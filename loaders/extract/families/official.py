@@ -18,11 +18,14 @@ from loaders.extract.view import SentenceView
 
 
 def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    regions = [a for a in view.actors if is_region(a)]
+    helpers = [a for a in regions if roles.helps_officially(a.code)]
+    if not helpers:
+        return
     sentence = view.text[view.start : view.end]
     if view.cues.any_in("pairing", sentence) is None or is_trap(view, view.start, view.end):
         return
-    regions = [a for a in view.actors if is_region(a)]
-    for helper in [a for a in regions if roles.helps_officially(a.code)]:
+    for helper in helpers:
         for helped in regions:
             if helper is helped or roles.related(helper.code, helped.code):
                 continue

@@ -28,6 +28,8 @@ _PROGRAMME_NEXT = re.compile(
 
 def two_way(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     sentence = view.text[view.start : view.end]
+    if "两" not in sentence and _PROGRAMME_NEXT.search(sentence) is None:
+        return
     if view.cues.any_in("pairing", sentence) is None or is_trap(view, view.start, view.end):
         return
     pairs: list[tuple[Mention, Mention, int]] = []

@@ -2,9 +2,11 @@
 
 Modules (one job each):
 - model        KnowledgeGraph: networkx MultiDiGraph with exact per-document merge and removal
-- hierarchy    region attributes and PART_OF chains from the gazetteer
+- evidence     what an edge's evidence adds up to (confidence, status, years); the evidence records
+- hierarchy    region attributes and ancestors from the gazetteer
+- chains       the PART_OF links and ancestor nodes, reference-counted by the regions that need them
 - tables       the graph as flat rows (what every store and tabular export writes)
-- export       GraphML, GEXF, node-link JSON, neo4j-admin CSV, Cypher script
+- export/      one module per format: GraphML, GEXF, node-link JSON, neo4j-admin CSV, Cypher script
 - store/       embedded (ladybug file, atomic writes, read-only queries), readback (store → graph),
                neo4j (official driver), neo4j_cypher (every statement sent to Neo4j), result
 The vocabulary (labels, relation types, properties) is bangfu.knowledge.ontology.

@@ -3,7 +3,8 @@
 - “X”平台, “X”APP, X电商           → Platform
 - “X”公共品牌, “A”“B”等区域公用品牌  → Brand
 - “X”活动/行动, X年货节, X丰收节 …  → Campaign
-- …协会, …商会, …集团, …有限公司    → Organization
+- …协会, …商会, …集团, …有限公司, X公司Y分公司, …银行/分行, …开发区 → Organization or Agency
+  (loaders.extract.org_names: the left edge of a name from its form word)
 
 Each pattern returns spans in the normalized text; overlaps with dictionary mentions are settled
 by the caller (dictionary names inside a pattern name, such as 湖南省 in 湖南省市场营销协会, give way).
@@ -11,28 +12,17 @@ by the caller (dictionary names inside a pattern name, such as 湖南省 in 湖�
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 
-from bangfu.knowledge.paths import data_dir
+from loaders.extract.org_names import find_org_names
+from loaders.extract.pattern_words import pattern_words
 
 CJK = r"\u3400-\u9fff"
 
-
-def _pattern_words() -> dict[str, tuple[str, ...]]:
-    """The grammar words of the patterns, by role (data/lexicons/pattern_words.csv)."""
-    by_role: dict[str, list[str]] = {}
-    with open(data_dir() / "lexicons" / "pattern_words.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            by_role.setdefault(row["role"], []).append(row["word"])
-    return {role: tuple(words) for role, words in by_role.items()}
-
-
-_WORDS = _pattern_words()
+_WORDS = pattern_words()
 GENERIC = _WORDS["generic"]  # a name holding one of these is a description (行业协会, 农村电商)
 LEFT_STOPS = _WORDS["left_stop"]  # verbs and function words that come before a name
-ORG_SUFFIXES = _WORDS["org_suffix"]
 PLACE_GENERIC = _WORDS["place_generic"]
 _Q = '“"「『'
 _QE = '”"」』'
@@ -64,14 +54,6 @@ _BARE_FESTIVAL = re.compile(
     rf"(?:节|博览会|展销会|农博会))"
 )
 _FESTIVAL_MARK = re.compile(r"^中国|^第[一二三四五六七八九十\d]+届|首届|[（(]")
-# a branch of a bank or company: 中国建设银行湖南省分行
-# 中国工商银行金华分行, and the short form the press uses: 工行金华分行 (工行, 农行, 建行 …)
-_BRANCH = re.compile(
-    rf"((?:[{CJK}]{{2,12}}?(?:银行|集团|公司)|(?:工|农|建|中|交|招|邮储)行)[{CJK}]{{2,8}}?(?:分行|支行|分公司))\Z"
-)
-_BRANCH_ANCHOR = re.compile(r"分行|支行|分公司")
-_ORG = re.compile(rf"([{CJK}A-Za-z0-9（）()]{{2,20}}?(?:{'|'.join(ORG_SUFFIXES)}))\Z")
-_ORG_ANCHOR = re.compile("|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)))
 # a place below a county, written right after it: 安化县茶乡花海社区, 保靖县吕洞山镇排捧村
 PLACE_AFTER_COUNTY = re.compile(
     rf"^((?:[{CJK}]{{1,6}}?(?:乡|镇|街道)(?![村镇级]))?(?:[{CJK}]{{2,6}}?(?:村|社区|安置区|移民新村)(?![村镇级]))?)"
@@ -143,18 +125,6 @@ def find_pattern_names(text: str) -> list[PatternName]:
         name = text[start : m.end(1)]
         if len(name) >= 6 and _FESTIVAL_MARK.search(name) and "”" not in name:
             out.append(PatternName(start, m.end(1), name, "Campaign", name))
-    for s0, end, _m in _anchored(text, _BRANCH_ANCHOR, _BRANCH, back=24):
-        start = _trim_left(text, s0, end)
-        out.append(PatternName(start, end, text[start:end], "Organization", text[start:end]))
-    for s0, end, _m in _anchored(text, _ORG_ANCHOR, _ORG, back=20):
-        start = _trim_left(text, s0, end)
-        name = text[start:end]
-        if (
-            len(name) >= 4
-            and re.match(rf"[{CJK}]", name)  # o)集团: a gloss's debris, not a name
-            and name.count("(") + name.count("（") == name.count(")") + name.count("）")
-            and name[0] not in "（(一二三四五六七八九十百千各几多数"
-            and not any(g in name for g in GENERIC)
-        ):
-            out.append(PatternName(start, end, name, "Organization", name))
+    for n in find_org_names(text):
+        out.append(PatternName(n.start, n.end, n.name, n.type, n.surface))
     return out

@@ -32,7 +32,6 @@ def _run(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedP
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("loaders.extract.pipeline", reason="the extraction pipeline is not installed")
     folder = write_docs(tmp_path_factory.mktemp("docs"), ("a.txt",))
     path = tmp_path_factory.mktemp("store") / "bangfu.lbdb"
     assert bangfu(["build", str(folder), "--store", str(path), "--quiet"]) == 0
@@ -64,7 +63,6 @@ def test_extract_on_an_empty_folder_fails_like_docs(tmp_path: Path) -> None:
 
 
 def test_extract_names_each_bad_file_with_its_prefix(tmp_path: Path, capsys) -> None:
-    pytest.importorskip("loaders.extract.pipeline", reason="the extraction pipeline is not installed")
     folder = write_docs(tmp_path / "docs", ("c.md",))
     (folder / "bad.docx").write_bytes(b"not a zip")
     assert bangfu(["extract", str(folder), str(tmp_path / "typo")]) == 0

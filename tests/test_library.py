@@ -25,7 +25,6 @@ from library_helpers import (
 
 from bangfu.cli.main import main as bangfu
 
-pytest.importorskip("loaders.extract.pipeline", reason="the extraction pipeline is not installed")
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 
 

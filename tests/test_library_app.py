@@ -8,13 +8,10 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 from app_helpers import open_page, point_app_at
 from library_helpers import write_docs
 
 from bangfu.cli.main import main as bangfu
-
-pytest.importorskip("loaders.extract.pipeline", reason="the extraction pipeline is not installed")
 
 
 def _documents(at) -> str:

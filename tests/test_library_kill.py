@@ -20,7 +20,6 @@ from library_helpers import digest, graph_state, write_docs
 
 from bangfu.cli.main import main as bangfu
 
-pytest.importorskip("loaders.extract.pipeline", reason="the extraction pipeline is not installed")
 ROOT = Path(__file__).resolve().parent.parent
 
 BUILD = """

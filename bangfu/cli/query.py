@@ -18,6 +18,7 @@ import csv
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from bangfu.cli.store_args import add_store_argument, store_path
@@ -76,8 +77,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _positive(kind: type) -> Any:
-    def parse(text: str) -> Any:
+def _positive(kind: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type: ``kind(text)`` (int or float), more than 0, or one line saying why not."""
+
+    def parse(text: str) -> float:
         try:
             value = kind(text)
         except ValueError:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
@@ -22,59 +21,21 @@ import streamlit as st
 
 from app_pages import access, context
 from app_pages.context import AppData
-from app_pages.i18n import relation_names, t
+from app_pages.i18n import TEXTS, relation_names, t
+from bangfu.planner.catalogue import ANALYST_QUERIES, AnalystQuery
 from bangfu.views.network import network_html
 from graph.store import readonly
 
 DEFAULT_LIMIT = 1000
 DEFAULT_TIMEOUT_S = 10
 GRAPH_MAX_NODES = 500
+GRAPH_HEIGHT = 520
 
 
-@dataclass(frozen=True)
-class Example:
-    key: str
-    cypher: str
-    params: dict[str, Any]
-
-
-# Queries are data, not UI text: they run unchanged on the embedded store (and, but for the TRAIL path,
-# on Neo4j). Their titles are in app_pages/i18n.py under cypher.ex.<key>.
-EXAMPLES: tuple[Example, ...] = (
-    Example(
-        "unpaired",
-        "MATCH (c:Region)\nWHERE c.level = 'county'\n"
-        "  AND NOT EXISTS { MATCH (c)-[:PART_OF*0..2]->(:Region)<-[:ASSISTS]-() }\n"
-        "RETURN c.id AS id, c.name AS name\nORDER BY id",
-        {},
-    ),
-    Example(
-        "partners",
-        "MATCH (h {name: $helper})-[r:ASSISTS]->(t)\n"
-        "RETURN h.name AS helper, t.name AS helped, r.mechanism AS mechanism,\n"
-        "       r.first_year AS since, r.n_evidence AS evidence\nORDER BY helped, mechanism",
-        {"helper": "长沙市"},
-    ),
-    Example(
-        "paths",
-        "MATCH p = (a:Region {name: $from})-[* TRAIL 1..4]-(b:Region {name: $to})\n"
-        "RETURN nodes(p) AS places, length(p) AS hops\nORDER BY hops\nLIMIT 10",
-        {"from": "长沙市", "to": "永顺县"},
-    ),
-    Example(
-        "platforms",
-        "MATCH (p:Platform)-[:PROMOTES]->(r:Region)\nOPTIONAL MATCH (o)-[:OPERATES]->(p)\n"
-        "RETURN r.name AS region, p.name AS platform, o.name AS operator\nORDER BY region, platform",
-        {},
-    ),
-    Example(
-        "helpers_of",
-        "MATCH (c:Region {name: $county})-[:PART_OF*0..2]->(a:Region)<-[r:ASSISTS]-(h)\n"
-        "RETURN h.name AS helper, a.name AS via, r.mechanism AS mechanism, r.n_evidence AS evidence\n"
-        "ORDER BY helper, via",
-        {"county": "龙山县"},
-    ),
-)
+# The examples are the Cypher catalogue's (bangfu/planner/catalogue.py), the same queries docs/cypher.md
+# shows and the tests check against the networkx graph; their titles are in app_pages/i18n.py under
+# cypher.ex.<name>.
+EXAMPLES: tuple[AnalystQuery, ...] = tuple(ANALYST_QUERIES.values())
 
 
 def neo4j_configured() -> bool:
@@ -125,16 +86,29 @@ def _outcome(
     return {"result": result}
 
 
-def cell(value: Any) -> Any:
-    """A result value as table text: nodes by name and label, lists element-wise, scalars as they are."""
+def cell(value: Any, graph: nx.MultiDiGraph | None = None) -> Any:
+    """A result value as table text: nodes and node ids by name, a path's nodes joined by arrows,
+    lists element-wise, nothing for null (never the word "None")."""
+    if value is None:
+        return ""
     if isinstance(value, dict):
         if "id" in value and ("name" in value or "_LABEL" in value):
-            label = value.get("_LABEL")
-            return f"{value.get('name') or value['id']}" + (f" [{label}]" if label else "")
+            return str(value.get("name") or value.get("title") or _name(value["id"], graph))
+        if isinstance(value.get("_NODES"), list):  # a path
+            return " → ".join(str(cell(v, graph)) for v in value["_NODES"])
         return json.dumps(value, ensure_ascii=False, default=str)
     if isinstance(value, list):
-        return " · ".join(str(cell(v)) for v in value)
+        nodes = all(isinstance(v, dict) and "id" in v for v in value) and value
+        return (" → " if nodes else " · ").join(str(cell(v, graph)) for v in value)
+    if isinstance(value, str) and graph is not None and value in graph:
+        return _name(value, graph)
     return value
+
+
+def _name(node_id: str, graph: nx.MultiDiGraph | None) -> str:
+    if graph is not None and node_id in graph:
+        return str(graph.nodes[node_id].get("name") or node_id)
+    return node_id
 
 
 def node_ids(rows: list[list[Any]], graph: nx.MultiDiGraph) -> list[str]:
@@ -174,7 +148,7 @@ def result_graph(graph: nx.MultiDiGraph, ids: list[str]) -> nx.MultiDiGraph:
 
 
 def _load_example() -> None:
-    ex = next(e for e in EXAMPLES if e.key == st.session_state["cy_example"])
+    ex = next(e for e in EXAMPLES if e.name == st.session_state["cy_example"])
     st.session_state["cy_query"] = ex.cypher
     st.session_state["cy_params"] = json.dumps(ex.params, ensure_ascii=False)
     st.session_state.pop("cy_result", None)
@@ -183,11 +157,11 @@ def _load_example() -> None:
 def render(data: AppData) -> None:
     st.title(t("page.cypher"))
     if "cy_query" not in st.session_state:
-        st.session_state["cy_example"] = EXAMPLES[0].key
+        st.session_state["cy_example"] = EXAMPLES[0].name
         _load_example()
     st.selectbox(
         t("cypher.examples"),
-        [e.key for e in EXAMPLES],
+        [e.name for e in EXAMPLES],
         format_func=lambda k: t("cypher.ex." + k),
         key="cy_example",
         on_change=_load_example,
@@ -232,7 +206,7 @@ def render(data: AppData) -> None:
         st.caption(t("cypher.truncated_more", shown=len(rows)))
     else:
         st.caption(t("cypher.rows", n=len(rows)))
-    frame = pd.DataFrame([[cell(v) for v in row] for row in rows], columns=result.columns)
+    frame = pd.DataFrame([[cell(v, data.graph) for v in row] for row in rows], columns=result.columns)
     st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(
         t("cypher.download"),
@@ -247,10 +221,17 @@ def render(data: AppData) -> None:
         st.iframe(
             network_html(
                 result_graph(data.graph, ids),
-                texts={"evidence": t("col.evidence")},
+                height=GRAPH_HEIGHT,
+                texts={
+                    "evidence": t("col.evidence"),
+                    "legend": t("map.legend"),
+                    "inferred": t("map.inferred"),
+                    "other": t("network.other"),
+                },
+                type_names={k.removeprefix("type."): t(k) for k in TEXTS if k.startswith("type.")},
                 relation_names=relation_names(),
             ),
-            height=520,
+            height=GRAPH_HEIGHT + 40,  # the picture and its card's margin: nothing hidden below the frame
         )
     elif ids:
         st.caption(t("cypher.graph_too_big", n=len(ids), limit=GRAPH_MAX_NODES))

@@ -248,16 +248,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     # cypher
     "cypher.examples": ("示例查询", "Example queries"),
     "cypher.ex.unpaired": (
-        "无人帮扶的县（含经地市、省）",
-        "Counties nobody helps (also through prefecture/province)",
+        "名单中无人帮扶的县（含经地市、省；与覆盖分析一致）",
+        "Counties of a list nobody helps (also via prefecture/province; as on the Planner)",
     ),
     "cypher.ex.partners": ("某帮扶方的结对对象", "A helper's partners"),
-    "cypher.ex.paths": ("两地之间的路径", "Paths between two places"),
-    "cypher.ex.platforms": ("各地区的推介平台", "Platforms by region"),
+    "cypher.ex.paths": ("两地之间的路径（经事实与行政隶属，不经文档）", "Paths between two places (not via documents)"),
+    "cypher.ex.platforms": ("各平台的运营方与推介地区数", "Platforms, their operators and regions"),
     "cypher.ex.helpers_of": (
         "某县的帮扶方（含经地市、省）",
         "Who helps a county (also via prefecture/province)",
     ),
+    "cypher.ex.top_helpers": ("帮扶地区最多的帮扶方", "Helpers of the most regions"),
+    "cypher.ex.mechanisms_since": ("某年以来各帮扶机制的结对数", "Pairs per mechanism since a year"),
     "cypher.query": ("Cypher 语句", "Cypher statement"),
     "cypher.params": ("参数（JSON）", "Parameters (JSON)"),
     "cypher.params_help": ('例如 {"helper": "长沙市"}', 'e.g. {"helper": "长沙市"}'),

@@ -85,6 +85,7 @@ class KnowledgeGraph:
         self._doc_edges: dict[str, set[EdgeId]] = {}
         self._chains = PartOfChains(self.graph, self._hierarchy, self._refresh_node, self._extracted_parent)
         self._annotations: dict[str, dict[str, Any]] = {}
+        self._held: set[str] = set()  # regions kept whatever the documents say (hold_region)
         if all_regions:
             self._chains.hold_all()
 
@@ -202,6 +203,21 @@ class KnowledgeGraph:
         self._annotations.setdefault(node_id, {}).update(attrs)
         self.graph.nodes[node_id].update(attrs)
 
+    def hold_region(self, node_id: str) -> bool:
+        """Keep a gazetteer region and its PART_OF chain in the graph whatever the documents say (a
+        county on a designation list: "which counties of the list does nobody help" is then a graph
+        question, answered the same by Cypher and by the planner). Held for the graph's lifetime;
+        False when the gazetteer has no such region."""
+        code = _region_code(node_id)
+        if not code or code not in self._hierarchy or node_id.count(":") != 1:
+            return False
+        if node_id not in self._held:
+            self._held.add(node_id)
+            self._node_refs[node_id] += 1
+            self._refresh_node(node_id)
+            self._add_chain(self._chain(node_id))
+        return True
+
     # ------------------------------------------------------------------ serialisation
     def to_json(self) -> dict:
         """The documents' facts and the annotations: ``from_json`` replays them into the same graph."""
@@ -225,7 +241,7 @@ class KnowledgeGraph:
         for record in data.get("documents", []):
             kg.add_extraction(Extraction.from_json(record), record["doc"])
         for node_id, attrs in (data.get("annotations") or {}).items():
-            if kg.graph.has_node(node_id):
+            if kg.graph.has_node(node_id) or (attrs.get("designations") and kg.hold_region(node_id)):
                 kg.annotate(node_id, **attrs)
         return kg
 

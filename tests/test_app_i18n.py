@@ -40,7 +40,7 @@ def family_keys() -> set[str]:
     keys |= {f"level.{x}" for x in REGION_LEVELS}
     keys |= {f"status.{x}" for x in STATUSES}
     keys |= {f"page.{p}" for p in PAGES}
-    keys |= {f"cypher.ex.{e.key}" for e in EXAMPLES}
+    keys |= {f"cypher.ex.{e.name}" for e in EXAMPLES}
     keys |= {f"search.kind.{k}" for k in ("exact", "prefix", "contains")}
     keys |= {f"planner.show.{k}" for k in ("all", "county", "prefecture", "province")}
     keys |= {f"cypher.engine.{k}" for k in ("embedded", "neo4j")}

@@ -12,7 +12,11 @@ import re
 import pytest
 from app_helpers import frames, iframe_html, labels, open_page, point_app_at, shared_sample_store
 
+from app_pages.context import gazetteer
+from bangfu.knowledge.lists import load_list
+from bangfu.planner.coverage import CoverageIndex
 from bangfu.views.svgpage import SCRIPT
+from graph.store.readback import load_graph
 
 HUNAN_TITLE = "湖南省 2020 年消费扶贫月活动方案"
 
@@ -265,8 +269,42 @@ def test_cypher_example_runs_and_draws_its_nodes():
     assert "$helper" in at.text_area(key="cy_query").value
     at.button(key="cy_run").click().run()
     table = find_frame(at, "helped")
-    assert "龙山县" in column(table, "helped") and set(column(table, "helper")) == {"长沙市"}
+    assert "龙山县" in column(table, "helped") and list(table.columns) == [
+        "helped",
+        "mechanism",
+        "since",
+        "evidence",
+    ]
     assert at.get("download_button")[0].proto.label == "下载 CSV"
+
+
+def test_cypher_unpaired_example_names_the_planners_counties():
+    at = open_page("cypher")
+    assert at.selectbox(key="cy_example").value == "unpaired"  # the first example
+    at.button(key="cy_run").click().run()
+    table = find_frame(at, "county")
+    kg = load_graph()
+    results = CoverageIndex(kg, gazetteer()).coverage(load_list("hunan-51", gazetteer()).entries)
+    # the documents' answer: nobody, or only an official list (those lists are not in the graph);
+    # 洪江区 is coded as its prefecture (a 管理区 has no county code) and carries no designation
+    planner = {r.entry.code for r in results if r.coverage in ("none", "official-only") and r.entry.exact}
+    assert set(table["code"]) == planner and len(planner) > 20
+    assert set(table["province"]) == {"湖南省"}
+
+
+def test_cypher_cells_show_names_and_nothing_for_null():
+    at = open_page("cypher")
+    run_cypher(
+        at, "MATCH (p:Platform) OPTIONAL MATCH (o)-[:OPERATES]->(p) RETURN p.id AS platform, o AS operator"
+    )
+    table = frames(at)[0]
+    cells = [str(v) for v in table.to_numpy().ravel()]
+    assert "None" not in cells and "" in cells  # a platform without an operator
+    assert not any(c.startswith(("platform:", "organization:", "agency:")) for c in cells)  # names, not ids
+    at.selectbox(key="cy_example").set_value("paths").run()
+    at.button(key="cy_run").click().run()
+    places = column(find_frame(at, "places"), "places")
+    assert places and all(p.startswith("长沙市 → ") and p.endswith(" → 永顺县") for p in places)
 
 
 def test_cypher_nodes_and_paths_become_a_graph():

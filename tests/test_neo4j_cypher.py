@@ -17,7 +17,7 @@ import pytest
 from graph_helpers import sample_graph
 
 from bangfu.knowledge.ontology import EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES
-from bangfu.planner.catalogue import ANALYST_QUERIES
+from bangfu.planner.catalogue import ANALYST_QUERIES, portable
 from graph.export.cypher import cypher_statements
 from graph.store.neo4j_cypher import all_statements, push_plan
 
@@ -91,10 +91,13 @@ def _all_to_lint() -> list[tuple[str, str, dict]]:
     kg = sample_graph()
     out = [(f"tool:{s.id}", s.cypher, s.params) for s in all_statements()]
     out += [(f"push:{s.id}", s.cypher, s.params) for s in push_plan(kg.graph, batch_size=3)]
-    out += [(f"analyst:{q.name}", q.cypher, q.params) for q in ANALYST_QUERIES.values()]
+    out += [(f"analyst:{q.name}", q.cypher, q.params) for q in portable()]
     out += [(f"script:{i}", text, {}) for i, text in enumerate(cypher_statements(kg.graph))]
     docs = (LINT_DIR.parent.parent / "docs" / "cypher.md").read_text(encoding="utf-8")
-    params = {"region": "region:433130", "min_helped": 1, "since": 2021}
+    params = {
+        "region": "region:433130",
+        **{k: v for q in ANALYST_QUERIES.values() for k, v in q.params.items()},
+    }
     for i, block in enumerate(docs.split("```cypher\n")[1:]):
         out.append((f"docs:{i}", block.split("```", 1)[0], params))
     out += [

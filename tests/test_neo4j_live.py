@@ -13,7 +13,7 @@ import os
 import pytest
 from graph_helpers import sample_graph
 
-from bangfu.planner.catalogue import ANALYST_QUERIES
+from bangfu.planner.catalogue import checked
 from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, push, query
 
 pytestmark = pytest.mark.skipif(
@@ -56,7 +56,7 @@ def test_push_prunes_what_the_graph_no_longer_has(settings: Neo4jSettings) -> No
 def test_analyst_queries_give_the_networkx_answers(settings: Neo4jSettings) -> None:
     kg = sample_graph()
     push(kg.graph, settings)
-    for q in ANALYST_QUERIES.values():
+    for q in checked():
         assert query(q.cypher, q.params, settings).rows == q.answer(kg.graph), q.name
 
 

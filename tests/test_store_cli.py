@@ -25,9 +25,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_table_output(store: str, capsys: pytest.CaptureFixture) -> None:
     q = ANALYST_QUERIES["helpers_of"]
-    assert bangfu("query", q.cypher, "--param", "region=region:433130", "--store", store) == 0
+    assert bangfu("query", q.cypher, "--param", "county=龙山县", "--store", store) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split() == ["helper", "helper_name", "via", "mechanism", "evidence"]
+    assert out[0].split() == ["helper", "via", "mechanism", "evidence"]
     assert "济南市" in out[2] and "长沙市" in out[3] and out[-1] == "(3 rows)"
 
 

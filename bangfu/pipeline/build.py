@@ -124,14 +124,16 @@ def build_graph(
 
 def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None = None) -> int:
     """Put the designation lists each Region is on (湖南51个脱贫县 …) on its node as ``designations``, so
-    Cypher can filter by list. ``by_code`` defaults to bangfu.knowledge.lists's shipped lists; returns how
-    many nodes were annotated. A shipped list that cannot be read is an error, not "0 designations"."""
+    Cypher can filter by list — every county of a list, mentioned by a document or not (``hold_region``),
+    so that Cypher's "counties of the list nobody helps" are the planner's. ``by_code`` defaults to
+    bangfu.knowledge.lists's shipped lists; returns how many nodes were annotated. A shipped list that
+    cannot be read is an error, not "0 designations"."""
     if by_code is None:
         by_code = designations_by_code()
     count = 0
-    for nid, data in list(kg.graph.nodes(data=True)):
-        names = by_code.get(data.get("code") or "") if data["label"] == "Region" else None
-        if names and nid.count(":") == 1:
+    for code, names in sorted(by_code.items()):
+        nid = f"region:{code}"
+        if names and kg.hold_region(nid):
             kg.annotate(nid, designations=sorted(set(names)))
             count += 1
     return count

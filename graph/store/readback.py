@@ -30,10 +30,12 @@ _FACTS = (
 )
 _GROUPS = "MATCH (n) WHERE n.groups IS NOT NULL RETURN n.id, n.groups"
 _DESIGNATIONS = "MATCH (n) WHERE n.designations IS NOT NULL RETURN n.id, n.designations"
-# a region no document mentions and no mentioned region needs as an ancestor exists only in a build
-# made with all_regions (without it, every unmentioned region has a PART_OF child)
+# a region no document mentions, no mentioned region needs as an ancestor and no designation list
+# names exists only in a build made with all_regions (without it, every unmentioned region has a
+# PART_OF child or a designation)
 _UNNEEDED_REGIONS = (
-    "MATCH (n:Region) WHERE n.n_documents = 0 AND NOT EXISTS { MATCH (n)<-[:PART_OF]-() } RETURN count(n)"
+    "MATCH (n:Region) WHERE n.n_documents = 0 AND n.designations IS NULL "
+    "AND NOT EXISTS { MATCH (n)<-[:PART_OF]-() } RETURN count(n)"
 )
 
 
@@ -57,7 +59,7 @@ def load_graph(
     for ext in extractions:
         kg.add_extraction(ext)
     for nid, values in designations.items():
-        if kg.graph.has_node(nid):
+        if kg.graph.has_node(nid) or kg.hold_region(nid):  # a designated county no document mentions
             kg.annotate(nid, designations=values)
     return kg
 

@@ -50,6 +50,7 @@ class PartOfChains:
         self._link_refs: Counter[Link] = Counter()
         self._node_refs: Counter[str] = Counter()
         self._live: dict[str, list[Link]] = {}  # live region → the chain it holds
+        self._held: set[str] = set()  # regions held whatever the documents say (``hold``)
 
     def held(self, nid: str) -> bool:
         """True while some chain (or the all-regions option) needs ``nid`` as a node."""
@@ -88,6 +89,16 @@ class PartOfChains:
             parent = self._hierarchy.parent_code(code)
             if parent and parent in self._hierarchy:
                 self._add([(region_id(code), region_id(parent))])
+
+    def hold(self, nid: str) -> None:
+        """One gazetteer region as a node with its chain to its province, for the graph's lifetime (a
+        county of a designation list, mentioned or not)."""
+        if nid in self._held:
+            return
+        self._held.add(nid)
+        self._node_refs[nid] += 1
+        self._refresh_node(nid)
+        self._add(self.chain(nid))
 
     def _add(self, chain: list[Link]) -> None:
         for child, parent in chain:

@@ -85,7 +85,6 @@ class KnowledgeGraph:
         self._doc_edges: dict[str, set[EdgeId]] = {}
         self._chains = PartOfChains(self.graph, self._hierarchy, self._refresh_node, self._extracted_parent)
         self._annotations: dict[str, dict[str, Any]] = {}
-        self._held: set[str] = set()  # regions kept whatever the documents say (hold_region)
         if all_regions:
             self._chains.hold_all()
 
@@ -208,14 +207,10 @@ class KnowledgeGraph:
         county on a designation list: "which counties of the list does nobody help" is then a graph
         question, answered the same by Cypher and by the planner). Held for the graph's lifetime;
         False when the gazetteer has no such region."""
-        code = _region_code(node_id)
-        if not code or code not in self._hierarchy or node_id.count(":") != 1:
+        code = region_code(node_id)
+        if not code or code not in self._hierarchy:
             return False
-        if node_id not in self._held:
-            self._held.add(node_id)
-            self._node_refs[node_id] += 1
-            self._refresh_node(node_id)
-            self._add_chain(self._chain(node_id))
+        self._chains.hold(node_id)
         return True
 
     # ------------------------------------------------------------------ serialisation
@@ -241,7 +236,7 @@ class KnowledgeGraph:
         for record in data.get("documents", []):
             kg.add_extraction(Extraction.from_json(record), record["doc"])
         for node_id, attrs in (data.get("annotations") or {}).items():
-            if kg.graph.has_node(node_id) or (attrs.get("designations") and kg.hold_region(node_id)):
+            if (attrs.get("designations") and kg.hold_region(node_id)) or kg.graph.has_node(node_id):
                 kg.annotate(node_id, **attrs)
         return kg
 

@@ -270,3 +270,22 @@ def test_facts_outside_the_ontology_are_refused(kg: KnowledgeGraph) -> None:
     with pytest.raises(ValueError, match="HELPS"):
         kg.add_extraction(bad)
     assert snapshot(kg) == before and "bad" not in kg.document_ids
+
+
+def test_a_held_region_stays_whatever_the_documents_say() -> None:
+    kg = KnowledgeGraph(FakeGazetteer())
+    assert kg.hold_region("region:430523")  # 邵阳县: no document mentions it
+    assert kg.graph.nodes["region:430523"]["n_documents"] == 0
+    assert kg.graph.has_edge("region:430523", "region:430500") and kg.graph.has_edge(
+        "region:430500", "region:430000"
+    )
+    assert not kg.hold_region("region:999999") and "region:999999" not in kg.graph
+    kg.hold_region("region:433130")  # 龙山县, which document a000 mentions
+    kg.add_extraction(extraction_a())
+    assert kg.graph.nodes["region:433130"]["n_documents"] == 1
+    kg.remove_document("a000")
+    assert kg.graph.nodes["region:433130"]["n_documents"] == 0  # still there, with its chain
+    assert kg.graph.has_edge("region:433130", "region:433100")
+    kg.annotate("region:430523", designations=["hunan-51"])
+    again = KnowledgeGraph.from_json(kg.to_json(), FakeGazetteer())
+    assert again.graph.nodes["region:430523"]["designations"] == ["hunan-51"]

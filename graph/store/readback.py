@@ -59,7 +59,8 @@ def load_graph(
     for ext in extractions:
         kg.add_extraction(ext)
     for nid, values in designations.items():
-        if kg.graph.has_node(nid) or kg.hold_region(nid):  # a designated county no document mentions
+        # a designated county stays in the graph whatever the documents say, mentioned now or not
+        if kg.hold_region(nid) or kg.graph.has_node(nid):
             kg.annotate(nid, designations=values)
     return kg
 

@@ -21,7 +21,7 @@ from cli_helpers import bangfu
 from graph_helpers import sample_graph
 
 from app_pages.cypher import EXAMPLES
-from bangfu.planner.catalogue import ANALYST_QUERIES
+from bangfu.planner.catalogue import ANALYST_QUERIES, checked, portable
 from graph.store import readonly
 from graph.store.embedded import StoreError, open_store, write_store
 from graph.store.neo4j import Neo4jSettings, Neo4jStoreError
@@ -275,7 +275,10 @@ def docs_queries() -> list[str]:
     return re.findall(r"```cypher\n(.*?)```", text, re.S)
 
 
-SAMPLE_PARAMS = {"region": "region:433130", "min_helped": 1, "since": 2021}
+SAMPLE_PARAMS = {
+    "region": "region:433130",
+    **{k: v for q in ANALYST_QUERIES.values() for k, v in q.params.items()},
+}
 
 
 def test_docs_queries_pass_the_gate_and_run(store: Path) -> None:
@@ -289,12 +292,12 @@ def test_docs_queries_pass_the_gate_and_run(store: Path) -> None:
 
 def test_catalogue_and_app_examples_run_read_only(store: Path) -> None:
     with open_store(store) as s:
-        for q in ANALYST_QUERIES.values():
+        for q in checked():
             assert s.query(q.cypher, q.params).rows == q.answer(sample_graph().graph), q.name
         answers = {}
         for ex in EXAMPLES:
             readonly.check(ex.cypher)
-            answers[ex.key] = s.query(ex.cypher, ex.params).rows
+            answers[ex.name] = s.query(ex.cypher, ex.params).rows
     assert "长沙市" in {row[0] for row in answers["helpers_of"]}  # 龙山县's helper, through the example
 
 
@@ -369,5 +372,5 @@ def test_live_neo4j_reads_run_with_a_row_limit() -> None:
     settings = Neo4jSettings.from_env()
     result = neo4j_query("UNWIND range(1, 5) AS x RETURN x", {}, settings, limit=3)
     assert result.rows == [[1], [2], [3]] and result.truncated
-    for q in ANALYST_QUERIES.values():
+    for q in portable():
         neo4j_query(q.cypher, q.params, settings)

@@ -123,14 +123,18 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
     # places the document names without doubt: a namesake inside one of them is the one meant
     # (南山区 in a document about 深圳市 is 深圳's, not 鹤岗's)
     certain = {m.candidates[0] for m in mentions if m.kind == REGION and len(m.candidates) == 1}
+    # the resolved codes of each sentence, counted (a sentence may name thousands of places: a peer set
+    # per mention must not walk the whole sentence); kept up to date as mentions get resolved below
+    sure = {
+        s: Counter(p.candidates[0] for p in ms if len(p.candidates) == 1) for s, ms in by_sentence.items()
+    }
     for m in mentions:
         if m.kind != REGION:
             continue
         cands = list(m.candidates)
-        peers = [
-            p for p in by_sentence.get(sentence_of(m.start), []) if p is not m and len(p.candidates) == 1
-        ]
-        peer_codes = {p.candidates[0] for p in peers}
+        counts = sure.get(sentence_of(m.start), Counter())
+        own = cands[0] if len(cands) == 1 else None
+        peer_codes = {c for c, n in counts.items() if c != own or n > 1}  # every mention but m
         if len(cands) > 1:
             cands = _pick(gaz, m, cands, home, peer_codes, certain)
         if len(cands) != 1:
@@ -150,6 +154,8 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
                 }
             )
             continue
+        if len(m.candidates) > 1:
+            counts[code] += 1  # now a peer of the mentions after it, as it was when peers were listed
         m.candidates = [code]
         m.type, m.name, m.code, m.entity_id = "Region", region.name, code, f"region:{code}"
 

@@ -153,10 +153,22 @@ class SentenceView:
 
     def chain_end(self, m: Mention) -> Mention:
         """The most specific place of the chain starting at m: 甘肃省临夏州 → 临夏州."""
-        for nxt in self.actors:
-            if nxt.start == m.end and nxt.type == m.type == "Region" and nxt.via == "chain":
-                return self.chain_end(nxt)
+        while m.type == "Region":
+            nxt = self._chain_links.get(m.end)
+            if nxt is None:
+                break
+            m = nxt
         return m
+
+    @functools.cached_property
+    def _chain_links(self) -> dict[int, Mention]:
+        """Where a chained place starts → the first such actor: chain_end in one step per link, not one
+        walk over every actor (a sentence may name thousands of places)."""
+        links: dict[int, Mention] = {}
+        for a in self.actors:
+            if a.type == "Region" and a.via == "chain":
+                links.setdefault(a.start, a)
+        return links
 
 
 def collapse_chains(run: list[Mention]) -> list[Mention]:

@@ -33,10 +33,15 @@ class TextLayer:
 _CONTROLS = {c: None for c in (*range(0, 9), 11, *range(14, 32), 127)}
 _CONTROLS[12] = "\n\n"
 _HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+# half a UTF-16 pair on its own is no character: OpenCC, UTF-8 output and the store all refuse it
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Line ends unified and control characters gone: the text every later stage can trust."""
+    """Line ends unified, control characters gone and lone surrogates replaced (U+FFFD, one for one):
+    the text every later stage can trust."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return text.translate(_CONTROLS) if _HAS_CONTROL.search(text) else text

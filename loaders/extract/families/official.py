@@ -18,19 +18,22 @@ from loaders.extract.view import SentenceView
 
 
 def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
-    regions = [a for a in view.actors if is_region(a)]
+    # 湘西州龙山县: the chain names 龙山县; its prefecture is only the address (found once per mention:
+    # a sentence naming n places must not cost n³)
+    regions = [a for a in view.actors if is_region(a) and view.chain_end(a) is a]
     helpers = [a for a in regions if roles.helps_officially(a.code)]
     if not helpers:
         return
     sentence = view.text[view.start : view.end]
     if view.cues.any_in("pairing", sentence) is None or is_trap(view, view.start, view.end):
         return
+    done: set[tuple[str, str]] = set()  # all_facts keeps the first fact per pair: later ones are moot
     for helper in helpers:
         for helped in regions:
+            if (helper.entity_id, helped.entity_id) in done:
+                continue
             if helper is helped or roles.related(helper.code, helped.code):
                 continue
-            if view.chain_end(helped) is not helped or view.chain_end(helper) is not helper:
-                continue  # 湘西州龙山县: the chain names 龙山县; its prefecture is only the address
             if roles.gaz.by_code[helped.code].level == "province":
                 continue
             pair = roles.pairing_of(helper.code, helped.code)
@@ -39,6 +42,7 @@ def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             lo, hi = min(helper.start, helped.start), max(helper.end, helped.end)
             status = status_of(view, view.text[max(view.start, lo - 4) : hi])
             if status is not None:
+                done.add((helper.entity_id, helped.entity_id))
                 yield AssistFact(helper, helped, None, pair.mechanism, True, status, 0.7, "official pairing")
 
 

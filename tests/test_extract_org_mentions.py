@@ -136,6 +136,13 @@ def test_a_local_party_department_written_with_its_place() -> None:
     assert not _entities("区委统战部组织企业家座谈。")  # whose 区委: the text's own district, unknown here
 
 
+def test_a_municipality_district_department_is_named_with_its_municipality() -> None:
+    # written short and in full, one body: 北辰区 alone would not say which city's
+    found = _entities("北辰区委组织部与天津市北辰区委组织部是同一个部门。")
+    assert list(found) == ["天津市北辰区委组织部"]
+    assert found["天津市北辰区委组织部"][1] == ["北辰区委组织部", "天津市北辰区委组织部"]
+
+
 # --------------------------------------------------------- chambers, utilities, press, others
 @pytest.mark.parametrize(
     "text, name",
@@ -159,6 +166,8 @@ def test_organisations_by_their_shape(text: str, name: str) -> None:
 def test_a_province_before_a_city_is_not_part_of_the_canonical_name() -> None:
     found = _entities("湖南省株洲市工商联与两个村结对。")
     assert found["株洲市工商联"] == ("Organization", ["湖南省株洲市工商联"])
+    # 广东 + 潮州 (a city of 广东) drops its province; 湖南 + 潮州 is a company's 字号 and stays
+    assert "湖南潮州菜餐饮有限公司" in _entities("湖南潮州菜餐饮有限公司开业。")
 
 
 # ------------------------------------------------------------------------------------ zones
@@ -182,6 +191,8 @@ def test_a_zone_helps_in_its_own_name_not_its_city() -> None:
 
 def test_generic_zone_words_are_no_zone() -> None:
     assert not find_org_names("各地开发区和两市共建产业园区加快建设，株洲市产业园区也在招商。")
+    # 新建 here is the verb, not 南昌市新建区
+    assert not find_org_names("公司出资建设产业园区，还新建农业产业园区。")
 
 
 # ------------------------------------------------------------------------------ 第一书记, 工作队

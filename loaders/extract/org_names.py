@@ -209,8 +209,21 @@ def _department_ending_at(text: str, a0: int, a1: int) -> OrgName | None:
     start = chain[0].start
     party = _PARTY.search(text, max(0, start - 4), start)
     surface_start = party.start() if party and party.group() else start
-    name = _drop_province(text[start:a1], chain)
+    name = _with_municipality(_drop_province(text[start:a1], chain), chain[0])
     return OrgName(surface_start, a1, name, "Agency", text[surface_start:a1])
+
+
+def _with_municipality(name: str, place: Mention) -> str:
+    """武清区委统战部 → 天津市武清区委统战部: a district's body is named with its municipality, as the
+    texts write it in full (a district's name alone recurs across cities: 南山区, 城关区)."""
+    gaz = get_gazetteer()
+    regions = [gaz.by_code[c] for c in place.candidates if c in gaz.by_code]
+    if len(regions) != 1 or regions[0].level != "county" or not regions[0].parent:
+        return name
+    parent = gaz.by_code[regions[0].parent]
+    if parent.level == "province" and parent.name.endswith("市") and not name.startswith(parent.name):
+        return parent.name + name
+    return name
 
 
 def _after_stops(text: str, s0: int, a0: int, inside: list[Mention], words: _Words) -> int:
@@ -218,9 +231,17 @@ def _after_stops(text: str, s0: int, a0: int, inside: list[Mention], words: _Wor
     start = s0
     for pattern in (words.stops, _COUNT):
         for m in pattern.finditer(text, s0, a0):
-            if m.end() > start and not any(k.start <= m.start() < k.end for k in inside):
+            if m.end() > start and not any(_holds(k, m) for k in inside):
                 start = m.end()
     return start
+
+
+def _holds(known: Mention, stop: re.Match[str]) -> bool:
+    """A known name holds a stop word (和 in 和田地区) unless it is that very word as a short place
+    alias (新建 the verb, not 新建区: 中国移动新建农业产业园区)."""
+    if not known.start <= stop.start() < known.end:
+        return False
+    return not (known.kind == REGION and known.surface == stop.group() and len(known.surface) == 2)
 
 
 def _after_open_bracket(text: str, start: int, a0: int) -> int:
@@ -298,8 +319,8 @@ def _drop_province(name: str, regions: list[Mention]) -> str:
         and first[0].level == "province"
         and not first[0].name.endswith("市")
         and second
-        and all(r.level == "prefecture" for r in second)
-    ):
+        and all(r.level == "prefecture" and r.province == first[0].code for r in second)
+    ):  # 新疆日照港…有限公司 keeps its 新疆: 日照 is no city of 新疆, so it is part of the 字号
         return name[len(regions[0].surface) :]
     return name
 

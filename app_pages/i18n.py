@@ -252,7 +252,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Counties of a list nobody helps (also via prefecture/province; as on the Planner)",
     ),
     "cypher.ex.partners": ("某帮扶方的结对对象", "A helper's partners"),
-    "cypher.ex.paths": ("两地之间的路径（经事实与行政隶属，不经文档）", "Paths between two places (not via documents)"),
+    "cypher.ex.paths": (
+        "两地之间的路径（经事实与行政隶属，不经文档）",
+        "Paths between two places (not via documents)",
+    ),
     "cypher.ex.platforms": ("各平台的运营方与推介地区数", "Platforms, their operators and regions"),
     "cypher.ex.helpers_of": (
         "某县的帮扶方（含经地市、省）",

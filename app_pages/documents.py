@@ -10,6 +10,7 @@ spans index that text, so the marks land on the words the facts came from.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,9 @@ from app_pages import access, context
 from app_pages.context import AppData
 from app_pages.highlight import mark
 from app_pages.i18n import t
+from app_pages.uploader import localize_uploader
 from bangfu.pipeline import library
+from graph.model import KnowledgeGraph
 
 
 def document_text(path: str | None) -> str | None:
@@ -39,6 +42,7 @@ def document_text(path: str | None) -> str | None:
 
 def _upload_section(store: Path) -> None:
     st.subheader(t("documents.upload"))
+    localize_uploader()
     files = st.file_uploader(
         t("documents.upload_help"),
         accept_multiple_files=True,
@@ -126,6 +130,31 @@ def _facts_tables(data: AppData, doc_id: str) -> None:
     )
 
 
+def is_markdown(path: str | None, text: str) -> bool:
+    """A Markdown file, or a text file written in Markdown (a PDF converted to text often is: two or
+    more ``#`` headings)."""
+    if Path(path or "").suffix.lower() in (".md", ".markdown"):
+        return True
+    return len(re.findall(r"^#{1,6} \S", text, re.M)) >= 2
+
+
+def document_labels(kg: KnowledgeGraph, docs: list[str]) -> dict[str, str]:
+    """What the document chooser shows: the title (else the file name), with its date, and the file
+    name too where two documents would read the same — never the internal document id."""
+
+    def base(d: str) -> str:
+        meta = kg.document(d)
+        title = meta.get("title") or Path(meta.get("path") or d).name
+        return f"{title} · {meta['date'][:10]}" if meta.get("date") else title
+
+    first = {d: base(d) for d in docs}
+    twice = {v for v in first.values() if list(first.values()).count(v) > 1}
+    return {
+        d: f"{v} · {Path(kg.document(d).get('path') or d).name}" if v in twice else v
+        for d, v in first.items()
+    }
+
+
 def _reader(data: AppData) -> None:
     kg = data.kg
     docs = kg.document_ids
@@ -133,9 +162,7 @@ def _reader(data: AppData) -> None:
         st.info(t("documents.none"))
         return
     st.subheader(t("documents.read"))
-    label = {
-        d: f"{kg.document(d).get('title') or Path(kg.document(d).get('path') or d).name} · {d}" for d in docs
-    }
+    label = document_labels(kg, docs)
     doc_id = st.selectbox(t("documents.pick"), docs, format_func=lambda d: label[d], key="doc_pick")
     meta = kg.document(doc_id)
     ext = kg.extraction(doc_id)
@@ -160,7 +187,13 @@ def _reader(data: AppData) -> None:
         st.caption(t("documents.legend", found=marked.evidence_found, mentions=marked.mentions))
         if marked.evidence_missing:
             st.warning(t("documents.spans_missing", n=marked.evidence_missing))
-        st.html(marked.html)
+        if is_markdown(meta.get("path"), original):
+            # Markdown: formatted as its author wrote it, and marked; st.markdown escapes any HTML in it
+            formatted, marked_tab = st.tabs([t("documents.rendered"), t("documents.marked")])
+            formatted.markdown(original)
+            marked_tab.html(marked.html)
+        else:
+            st.html(marked.html)
     _facts_tables(data, doc_id)
     with st.expander(t("documents.remove")):
         st.write(t("documents.remove_help"))

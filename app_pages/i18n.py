@@ -313,6 +313,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "结果含 {n} 个节点，超过 {limit} 个，不绘制图形。",
         "The result holds {n} nodes, more than {limit}: no graph drawn.",
     ),
+    # Streamlit's file uploader (app_pages/uploader.py)
+    "uploader.button": ("选择文件", "Browse files"),
+    "uploader.note": ("可拖放文件到此处 · 每个文件不超过 200MB", "Drag and drop files here · 200MB per file"),
     # documents
     "documents.upload": ("上传文档", "Upload documents"),
     "documents.upload_help": (
@@ -339,6 +342,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "documents.read": ("阅读文档", "Read a document"),
     "documents.pick": ("文档", "Document"),
+    "documents.rendered": ("排版视图", "Formatted"),
+    "documents.marked": ("标注视图（证据与实体）", "Marked (evidence and entities)"),
     "documents.meta": (
         "日期 {date} · 文号 {number} · 文件 {path}",
         "Date {date} · number {number} · file {path}",

@@ -19,6 +19,7 @@ from app_pages import coverage_map, reconcile_view
 from app_pages.context import AppData, gazetteer
 from app_pages.i18n import t
 from app_pages.official_table import official_table
+from app_pages.uploader import localize_uploader
 from bangfu.knowledge.gazetteer import Gazetteer
 from bangfu.knowledge.lists import (
     ListError,
@@ -76,6 +77,7 @@ def _choose_list(gaz: Gazetteer | None) -> RegionList | None:
         key="plan_list",
     )
     if choice == UPLOAD:
+        localize_uploader()
         upload = st.file_uploader(t("planner.upload"), type=["csv", "xlsx", "txt"], key="plan_upload")
         if upload is None:
             st.info(t("planner.upload_hint"))

@@ -346,6 +346,14 @@ def test_documents_page_shows_a_document_with_its_facts():
     assert "湘西土家族苗族自治州" in column(entities, "名称")
     body = at.html[0].proto.body  # the sample file is there to read: its text with the evidence shaded
     assert "background:#FFF1B8" in body and "湘潭市" in body
+    # written in Markdown (a PDF turned into text): also shown formatted, its headings as headings
+    assert [tab.label for tab in at.tabs] == ["排版视图", "标注视图（证据与实体）"]
+    assert any(m.value.lstrip().startswith("#") and "湘潭市" in m.value for m in at.markdown)
+    # the chooser names documents by title and date, never by their internal id
+    assert any(label == f"{HUNAN_TITLE} · 2020-08-28" for label in pick.options)
+    assert not any(
+        re.search(r"[0-9a-f]{16}", label.split(" · ")[-1]) for label in pick.options if "·" in label
+    )
 
 
 def test_search_finds_traditional_names_and_shows_details():

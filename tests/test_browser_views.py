@@ -14,12 +14,14 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import time
 from pathlib import Path
 
 import pytest
 from app_helpers import CHROMIUM, ROOT, AppServer, Chromium, shared_sample_store
 
+from app_pages import PAGES, i18n
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.knowledge.lists import load_list
 from bangfu.planner.coverage import CoverageIndex
@@ -263,3 +265,44 @@ def test_cypher_unpaired_example_agrees_with_the_planner(app, tmp_path_factory):
         timeout=30,
     )
     assert caption.strip() == f"{len(planner)} 行" and len(planner) > 20
+
+
+# text a user should never read: node ids, document hashes, list keys where the list's name exists
+INTERNAL_ID = (
+    r"(region|agency|organization|platform|brand|campaign|doc):[^\s，。]+|\b[0-9a-f]{16}\b|hunan-51 ·"
+)
+VISIBLE_TEXT = """
+(() => {
+  const texts = [];
+  const walk = (doc) => {
+    const w = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const e = n.parentElement;
+      if (!e || !n.textContent.trim()) continue;
+      const style = doc.defaultView.getComputedStyle(e);
+      if (style.display === 'none' || style.visibility === 'hidden' || e.closest('script,style')) continue;
+      if (e.closest('[data-testid=stSidebar]') && e.closest('[data-testid=stSidebarUserContent] .stCaption, [data-testid=stCaptionContainer]')) continue;
+      texts.push(n.textContent.trim());
+    }
+  };
+  walk(document);
+  for (const f of document.querySelectorAll('iframe')) { try { walk(f.contentDocument); } catch (e) {} }
+  return texts;
+})()
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_opens_and_shows_no_internal_ids(app, lang):
+    server, browser = app
+    viewport(browser, 1400, 1000)
+    titles = {p: i18n.t(f"page.{p}", lang) for p in PAGES}
+    times = {}
+    for page, title in titles.items():
+        times[page] = open_page(browser, f"{server.url}/?page={page}&lang={lang}", title)
+        time.sleep(1.0)  # pictures and tables finish drawing
+        texts = browser.evaluate(VISIBLE_TEXT)
+        found = [t for t in texts if re.search(INTERNAL_ID, t)]
+        if lang == "zh":
+            assert not found, f"{page}: internal ids shown: {found[:5]}"
+    print(f"page times ({lang}): " + ", ".join(f"{p} {s:.1f} s" for p, s in times.items()))

@@ -28,9 +28,9 @@ The same tokens tell which ``$parameters`` a query uses (``bangfu query`` checks
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Dialect = Literal["embedded", "neo4j"]
 
@@ -149,8 +149,7 @@ class Refused(Exception):
         super().__init__(f"refused (read-only): {clause} {reason}; only graph reads run without --write")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: Literal["word", "name", "param", "string", "number", "punct"]
     text: str  # a word as written; a backticked name or a parameter without its quotes or $
     pos: int
@@ -162,90 +161,40 @@ def tokenize(cypher: str) -> list[Token]:
     return list(_scan(cypher))
 
 
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<comment>//[^\n\r]*|/\*.*?\*/)
+  | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+  | (?P<name>`(?:[^`]|``)*`)
+  | (?P<param>\$(?:`(?:[^`]|``)*`|\w*))
+  | (?P<number>\d\w*(?:\.\d\w*)?)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<open>/\*|['"`])
+  | (?P<punct>.)
+    """,
+    re.S | re.X,
+)
+_UNCLOSED = {"/*": "/* …", "'": "the string '…", '"': 'the string "…', "`": "the name `…"}
+
+
 def _scan(text: str) -> Iterator[Token]:
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-        elif text.startswith("//", i):
-            end = _line_end(text, i)
-            i = end
-        elif text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            if end < 0:
-                raise Refused("/* …", f"at offset {i} is never closed, so the rest cannot be checked")
-            i = end + 2
-        elif ch in "'\"":
-            end = _string_end(text, i)
-            yield Token("string", text[i + 1 : end - 1], i)
-            i = end
-        elif ch == "`":
-            end, name = _backticked(text, i)
-            yield Token("name", name, i)
-            i = end
-        elif ch == "$":
-            if i + 1 < n and text[i + 1] == "`":
-                end, name = _backticked(text, i + 1)
-            else:
-                end = _word_end(text, i + 1)
-                name = text[i + 1 : end]
-            yield Token("param", name, i)
-            i = max(end, i + 1)
-        elif ch.isdigit():
-            end = i + 1
-            while end < n and (text[end].isalnum() or text[end] == "_"):
-                end += 1
-            if end + 1 < n and text[end] == "." and text[end + 1].isdigit():  # 1.5, not 1..3
-                end += 1
-                while end < n and (text[end].isalnum() or text[end] == "_"):
-                    end += 1
-            yield Token("number", text[i:end], i)
-            i = end
-        elif ch.isalpha() or ch == "_":
-            end = _word_end(text, i)
-            yield Token("word", text[i:end], i)
-            i = end
+    """One pass of one regular expression, in the order the engines' lexers try their rules."""
+    for m in _TOKEN.finditer(text):
+        kind, value, pos = m.lastgroup, m.group(), m.start()
+        if kind in ("space", "comment"):
+            continue
+        if kind == "open":
+            raise Refused(_UNCLOSED[value], f"at offset {pos} is never closed, so the rest cannot be checked")
+        if kind == "string":
+            yield Token("string", value[1:-1], pos)
+        elif kind == "name":
+            yield Token("name", value[1:-1].replace("``", "`"), pos)
+        elif kind == "param":
+            name = value[1:]
+            yield Token("param", name[1:-1].replace("``", "`") if name.startswith("`") else name, pos)
         else:
-            yield Token("punct", ch, i)
-            i += 1
-
-
-def _line_end(text: str, i: int) -> int:
-    ends = [p for p in (text.find("\n", i), text.find("\r", i)) if p >= 0]
-    return min(ends) if ends else len(text)
-
-
-def _word_end(text: str, i: int) -> int:
-    while i < len(text) and (text[i].isalnum() or text[i] == "_"):
-        i += 1
-    return i
-
-
-def _string_end(text: str, start: int) -> int:
-    quote, i = text[start], start + 1
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-        elif text[i] == quote:
-            return i + 1
-        else:
-            i += 1
-    raise Refused(f"the string {quote}…", f"at offset {start} is never closed, so the rest cannot be checked")
-
-
-def _backticked(text: str, start: int) -> tuple[int, str]:
-    i, parts = start + 1, []
-    while i < len(text):
-        if text[i] == "`":
-            if text.startswith("``", i):
-                parts.append("`")
-                i += 2
-                continue
-            return i + 1, "".join(parts)
-        parts.append(text[i])
-        i += 1
-    raise Refused("the name `…", f"at offset {start} is never closed, so the rest cannot be checked")
+            yield Token(kind, value, pos)  # type: ignore[arg-type]
 
 
 def statements(tokens: list[Token]) -> list[list[Token]]:
@@ -299,17 +248,22 @@ def _check_statement(stmt: list[Token], dialect: Dialect) -> None:
         if head in REFUSED:
             _refuse(stmt, start)
         raise Refused(head, "does not start a graph read (MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN, CALL)")
+    called = -1  # the index of the name after the last CALL keyword (checked by _check_call)
     for i, tok in enumerate(stmt):
-        after_call = i > 0 and _is_keyword(stmt, i - 1) and stmt[i - 1].text.upper() == "CALL"
-        dotted = None if after_call else _dotted_call(stmt, i)
-        if dotted is not None:
-            _check_function(dotted)
+        if tok.kind not in ("word", "name"):
+            continue
+        if i + 1 < len(stmt) and stmt[i + 1].text == "." and stmt[i + 1].kind == "punct":
+            dotted = None if i == called else _dotted_call(stmt, i)
+            if dotted is not None:
+                _check_function(dotted)
+            continue  # a name before "." (a variable, a namespace) is never a keyword
         if not _is_keyword(stmt, i):
             continue
         word = tok.text.upper()
         if word in REFUSED:
             _refuse(stmt, i)
         if word == "CALL":
+            called = i + 1
             _check_call(stmt, i + 1, dialect)
 
 

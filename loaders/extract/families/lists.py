@@ -22,6 +22,7 @@ from loaders.extract.families.common import (
     is_trap,
     mechanism_for,
     pairing_mechanism,
+    place_code,
     reversed_by_roles,
     status_of,
     topic_helpers,
@@ -38,15 +39,11 @@ _PAIRING_VERB = re.compile(r"签署|签订|结对|建立|结成|缔结|对接|�
 _SERIES_SEP = ("，", ",", "；", ";", "、")
 
 
-def _place_code(m: Mention) -> str | None:
-    return m.code if m.type == "Region" else None
-
-
 def _orient(roles: Roles, pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]] | None:
     """Helper first for every pair, by the roles table, the undecided ones as the decided ones are."""
     votes = 0
     for a, b in pairs:
-        ca, cb = _place_code(a), _place_code(b)
+        ca, cb = place_code(a), place_code(b)
         if a.type != "Region" and b.type == "Region":
             votes += 1
         elif b.type != "Region" and a.type == "Region":

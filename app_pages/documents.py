@@ -20,6 +20,7 @@ from app_pages import access, context
 from app_pages.context import AppData
 from app_pages.highlight import mark
 from app_pages.i18n import t
+from app_pages.tables import wrapped_table
 from app_pages.uploader import localize_uploader
 from bangfu.pipeline import library
 from graph.model import KnowledgeGraph
@@ -110,7 +111,7 @@ def _facts_tables(data: AppData, doc_id: str) -> None:
         width="stretch",
     )
     st.markdown(f"**{t('documents.relations', n=len(ext.relations))}**")
-    st.dataframe(
+    wrapped_table(
         pd.DataFrame(
             [
                 {
@@ -125,8 +126,7 @@ def _facts_tables(data: AppData, doc_id: str) -> None:
                 for r in ext.relations
             ]
         ),
-        hide_index=True,
-        width="stretch",
+        [t("col.sentence")],
     )
 
 

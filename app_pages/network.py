@@ -15,6 +15,7 @@ from app_pages.context import AppData
 from app_pages.filters import selected, selection_controls
 from app_pages.i18n import relation_names, t
 from app_pages.selection import Selection, relations_of
+from app_pages.tables import wrapped_table
 from bangfu.views.layout import arrange
 from bangfu.views.network import network_html
 
@@ -108,7 +109,7 @@ def show_relations(data: AppData, node: str) -> None:
     rows = relations_of(data.graph, node)
     st.markdown(f"**{t('network.relations_of', name=data.graph.nodes[node].get('name') or node)}**")
     if rows:
-        st.dataframe(evidence_table(rows), hide_index=True, width="stretch")
+        wrapped_table(evidence_table(rows), [t("col.sentence"), t("col.document")])
     else:
         st.info(t("network.no_relations"))
 

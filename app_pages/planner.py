@@ -19,6 +19,7 @@ from app_pages import coverage_map, reconcile_view
 from app_pages.context import AppData, gazetteer
 from app_pages.i18n import t
 from app_pages.official_table import official_table
+from app_pages.tables import wrapped_table
 from app_pages.uploader import localize_uploader
 from bangfu.knowledge.gazetteer import Gazetteer
 from bangfu.knowledge.lists import (
@@ -136,7 +137,7 @@ def _evidence(result: CountyCoverage) -> None:
                     }
                 )
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        wrapped_table(pd.DataFrame(rows), [t("col.sentence"), t("col.document")])
     else:
         st.info(t("planner.no_evidence"))
     official = [p for level in detail["levels"] for p in level["official"]] + detail.get(

@@ -13,6 +13,7 @@ import pytest
 from app_helpers import frames, iframe_html, labels, open_page, point_app_at, shared_sample_store
 
 from app_pages.context import gazetteer
+from app_pages.tables import WRAP_ROW_PX
 from bangfu.knowledge.lists import load_list
 from bangfu.planner.coverage import CoverageIndex
 from bangfu.views.svgpage import SCRIPT
@@ -342,6 +343,9 @@ def test_documents_page_shows_a_document_with_its_facts():
     pick.select_index(next(i for i, label in enumerate(pick.options) if HUNAN_TITLE in label)).run()
     relations = find_frame(at, "证据句")
     assert "湘潭市" in column(relations, "主体") and "永顺县" in column(relations, "对象")
+    # evidence sentences wrap over tall rows instead of being cut to one line
+    table = next(df for df in at.dataframe if "证据句" in df.value.columns)
+    assert table.proto.row_height == WRAP_ROW_PX and WRAP_ROW_PX >= 3 * 20
     entities = find_frame(at, "别名")
     assert "湘西土家族苗族自治州" in column(entities, "名称")
     body = at.html[0].proto.body  # the sample file is there to read: its text with the evidence shaded

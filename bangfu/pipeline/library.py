@@ -22,10 +22,11 @@ import contextlib
 import hashlib
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.pipeline.build import (
     BuildReport,
     Progress,
@@ -37,6 +38,9 @@ from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
 from graph.store.embedded import write_store
 from graph.store.readback import load_graph, read_extractions
 from loaders.read import DEFAULT_MAX_BYTES
+
+# called with the stage name before each step of a write (tests kill a build there)
+Hook = Callable[[str], None] | None
 
 try:  # POSIX; elsewhere changes are not serialised (one user, one writer)
     import fcntl
@@ -67,14 +71,14 @@ def store_lock(store: Path) -> Iterator[None]:
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
-def open_library(store: Path, gazetteer: Any = DEFAULT_GAZETTEER) -> KnowledgeGraph:
+def open_library(store: Path, gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER) -> KnowledgeGraph:
     """The store's graph, ready to change; an empty graph when there is no store yet."""
     if not os.path.lexists(store):
         return KnowledgeGraph(gazetteer)
     return load_graph(store, gazetteer=gazetteer)
 
 
-def _write(kg: KnowledgeGraph, store: Path, report: BuildReport, hook: Any, started: float) -> None:
+def _write(kg: KnowledgeGraph, store: Path, report: BuildReport, hook: Hook, started: float) -> None:
     t0 = time.perf_counter()
     write_store(kg, store, hook=hook)
     report.timings["write store"] = time.perf_counter() - t0
@@ -89,9 +93,9 @@ def add_documents(
     *,
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    gazetteer: Any = DEFAULT_GAZETTEER,
+    gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER,
     progress: Progress | None = None,
-    hook: Any = None,
+    hook: Hook = None,
 ) -> BuildReport:
     """Read the documents below ``paths`` into the store (created when there is none).
 
@@ -158,8 +162,8 @@ def remove_documents(
     targets: list[str],
     store: str | os.PathLike,
     *,
-    gazetteer: Any = DEFAULT_GAZETTEER,
-    hook: Any = None,
+    gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER,
+    hook: Hook = None,
 ) -> BuildReport:
     """Take the documents ``targets`` name out of the store, each with the facts only it states.
 

@@ -426,3 +426,14 @@ def test_buying_without_products_named_is_nothing():
 
 def test_debris_of_a_gloss_is_no_organisation():
     assert not [p for p in find_pattern_names("报(bào)社与o)集团签约") if p.name.startswith("o")]
+
+
+def test_a_place_set_before_the_clause_of_its_helper():
+    # 在新疆图木舒克 (659003)，东莞 (441900) …助力: the roles table agrees (广东 is eastern)
+    ext = extract("在新疆图木舒克，东莞从产业再造入手，助力打造产业强磁场。")
+    assert assists(ext) == {("441900", "659003")}
+    assert all(r.inferred for r in ext.relations if r.type == "ASSISTS")
+
+
+def test_a_place_set_before_a_visit_is_no_pairing():
+    assert assists(extract("在新疆图木舒克，东莞代表团考察对口援疆项目。")) == set()

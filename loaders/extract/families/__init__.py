@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.families.abbreviations import abbreviations
-from loaders.extract.families.actions import actions, since_clause
+from loaders.extract.families.actions import actions, front_place, since_clause
 from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
 from loaders.extract.families.groups import groups
@@ -66,6 +66,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             official_units,
             actions,
             since_clause,
+            front_place,
             labelled,
             tasks,
             two_way,

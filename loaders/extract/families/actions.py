@@ -20,6 +20,8 @@ from loaders.extract.families.common import (
     code_of,
     helped_side,
     is_example,
+    is_region,
+    is_trap,
     mechanism_for,
     reversed_by_roles,
     status_of,
@@ -145,3 +147,38 @@ def since_clause(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
                 view, view.cues.find_mechanism(text[m.start() : end.end()]), helper, place, roles
             )
             yield AssistFact(helper, place, None, mech, False, status, 0.85, "since-clause")
+
+
+# 在新疆图木舒克，东莞从产业再造入手，助力…: the place set before the clause, its helper the clause's subject
+_FRONT_PLACE = re.compile(r"在")
+_AID_VERB = re.compile(r"帮扶|援建|援疆|援藏|援青|助力|支援|协作|结对|对口")
+
+
+def front_place(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    text = view.text
+    m = _FRONT_PLACE.match(text, view.start + (1 if text[view.start : view.start + 1] in "“■●" else 0))
+    if m is None:
+        return
+    places = view.run_after(m.end(), max_gap=0)
+    if not places or not all(helped_side(p) for p in places):
+        return
+    if text[places[-1].end : places[-1].end + 1] not in ("，", ","):
+        return  # 在Y建设…: presence, another family
+    subject = [a for a in view.actors if a.start == places[-1].end + 1]
+    if not subject or subject[0].type not in ("Region", "Agency", "Organization"):
+        return
+    helper = subject[0]
+    _, hi = view.clause_bounds(helper.end)
+    rest = text[helper.end : view.end]
+    if not _AID_VERB.search(rest) or is_trap(view, view.start, view.end) or _VISIT.search(rest):
+        return
+    status = status_of(view, rest)
+    if status is None:
+        return
+    for place in places:
+        if roles.related(code_of(helper), code_of(place)) or reversed_by_roles(roles, helper, place):
+            continue
+        if not is_region(helper) or roles.direction(helper.code, code_of(place) or "") is None:
+            continue  # the roles table must agree: the front place is not said to be helped
+        mech = mechanism_for(view, None, helper, place, roles)
+        yield AssistFact(helper, place, None, mech, True, status, 0.7, "front place (在Y，X…助力)")

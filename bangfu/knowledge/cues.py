@@ -30,15 +30,16 @@ class Cues:
 
     def find_mechanism(self, text: str) -> str | None:
         """The mechanism named in a text (a heading or a sentence), the first one written."""
-        found = self._pattern("mechanism").search(text)
+        found = self.pattern("mechanism").search(text)
         return self.mechanism_of[("mechanism", found.group(0))] if found else None
 
     def any_in(self, role: str, text: str) -> str | None:
         """The longest cue of the role written in text (one regex scan; patterns built once)."""
-        found = self._pattern(role).search(text)
+        found = self.pattern(role).search(text)
         return found.group(0) if found else None
 
-    def _pattern(self, role: str) -> re.Pattern[str]:
+    def pattern(self, role: str) -> re.Pattern[str]:
+        """One regex for the role's cues, longest first where they overlap (built once)."""
         pattern = self._patterns.get(role)
         if pattern is None:
             words = self.words(role)

@@ -168,17 +168,19 @@ def front_place(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     if not subject or subject[0].type not in ("Region", "Agency", "Organization"):
         return
     helper = subject[0]
-    _, hi = view.clause_bounds(helper.end)
     rest = text[helper.end : view.end]
     if not _AID_VERB.search(rest) or is_trap(view, view.start, view.end) or _VISIT.search(rest):
         return
     status = status_of(view, rest)
     if status is None:
         return
+    if not is_region(helper):
+        return
     for place in places:
-        if roles.related(code_of(helper), code_of(place)) or reversed_by_roles(roles, helper, place):
+        if roles.related(helper.code, code_of(place)):
             continue
-        if not is_region(helper) or roles.direction(helper.code, code_of(place) or "") is None:
+        decided = roles.direction(helper.code, code_of(place))
+        if decided is None or decided[0] != helper.code:
             continue  # the roles table must agree: the front place is not said to be helped
         mech = mechanism_for(view, None, helper, place, roles)
         yield AssistFact(helper, place, None, mech, True, status, 0.7, "front place (在Y，X…助力)")

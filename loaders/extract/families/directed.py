@@ -31,21 +31,11 @@ _IS_TARGET_OF = re.compile(r"^(?:的)?(?:重点)?(?:县|市|州|地区|对象|�
 
 def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """Every directed cue of the sentence, longest first where cues overlap (对口帮扶 over 帮扶)."""
-    for m in _directed_cues(view).finditer(view.text, view.start, view.end):
+    for m in view.cues.pattern("directed").finditer(view.text, view.start, view.end):
         yield from _directed_at(view, roles, m.group(0), m.start(), m.end())
     # 在山东省的倾力支持下，甘肃省…: 支持 is a pairing only in this frame
     for m in _SUPPORT_UNDER.finditer(view.text, view.start, view.end):
         yield from _directed_at(view, roles, "支持", m.start(1), m.end(1))
-
-
-_CUE_RE: dict[int, re.Pattern[str]] = {}
-
-
-def _directed_cues(view: SentenceView) -> re.Pattern[str]:
-    key = id(view.cues)
-    if key not in _CUE_RE:
-        _CUE_RE[key] = re.compile("|".join(map(re.escape, view.cues.words("directed"))))
-    return _CUE_RE[key]
 
 
 # what may stand between a helper and its trigger: adverbs, time, status and 分别 — never another verb

@@ -200,10 +200,9 @@ def tasks(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         yield from _task_facts(view, roles, m.start(), places, m.group(0))
     for m in _TASK_VERB.finditer(text, view.start, view.end):
         places = view.run_after(m.end(), max_gap=0)
-        if places and _TASK_AFTER.match(text, places[-1].end, view.end):
-            yield from _task_facts(
-                view, roles, m.start(), places, _TASK_AFTER.match(text, places[-1].end).group(0)
-            )
+        task = _TASK_AFTER.match(text, places[-1].end, view.end) if places else None
+        if task:
+            yield from _task_facts(view, roles, m.start(), places, task.group(0))
 
 
 def _clause_subject(view: SentenceView, pos: int) -> list[Mention]:

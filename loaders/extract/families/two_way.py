@@ -19,7 +19,7 @@ from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
-_BOTH = r"两(?:省区|省市|省|地|市|县|区)"
+_BOTH_AFTER = re.compile(r"两(?:省区|省市|省|地|市|县|区)")
 # 苏州宿迁南北合作共建, 杭州恩施东西部协作: two names written together, then their programme
 _PROGRAMME_NEXT = re.compile(
     r"(?:南北合作|南北挂钩|山海协作|东西部协作|东西部扶贫协作|扶贫协作|对口协作|对口帮扶|对口支援|结对帮扶)"
@@ -33,11 +33,10 @@ def two_way(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     if view.cues.any_in("pairing", sentence) is None or is_trap(view, view.start, view.end):
         return
     pairs: list[tuple[Mention, Mention, int]] = []
-    both = re.compile(_BOTH)
     for x, y in zip(view.actors, view.actors[1:], strict=False):
         if not (is_region(x) and is_region(y)) or view.text[x.end : y.start] not in ("", "、", "和", "与"):
             continue
-        m = both.match(view.text, y.end) or _PROGRAMME_NEXT.match(view.text, y.end)
+        m = _BOTH_AFTER.match(view.text, y.end) or _PROGRAMME_NEXT.match(view.text, y.end)
         if m and view.chain_end(x) is x:
             pairs.append((x, y, m.end()))
     for a, b, end in pairs:

@@ -21,6 +21,7 @@ from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
+from loaders.extract.places import home_county, places_alone
 from loaders.extract.resolve import (
     DocContext,
     home_context,
@@ -295,6 +296,8 @@ def resolve_stage(st: State) -> None:
     resolve_self_references(st.mentions, st.ctx)
     resolve_lexicon(get_lexicon(), gaz, st.mentions, st.ctx)
     below = _places_below_counties(st.text, st.mentions)
+    resolved = [m for m in st.mentions if m.entity_id]
+    below += places_alone(st.text, resolved + below, home_county(gaz, st.mentions, st.ctx))
     below += _places_named_again(st.text, st.mentions, below)
     st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
     _qualify_pattern_orgs(st.mentions, st.ctx)

@@ -75,6 +75,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
         )
     elif len(view.actors) >= 2:
         families = (
+            respective,
             directed,
             symmetric,
             official_units,

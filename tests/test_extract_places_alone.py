@@ -1,11 +1,21 @@
-"""Towns and villages written without their county, placed under the document's own county.
+"""Towns and villages written without their county, placed under the document's own county; the
+document's own region from its publisher; a city's own units listed after 由.
 
-Codes: 330327 苍南县, 330328 文成县, 330303 龙湾区.
+Codes: 330327 苍南县, 330328 文成县, 330303 龙湾区, 442000 中山市, 530600 昭通市 (530624 大关县,
+530623 盐津县, 530626 绥江县, 530625 永善县), 530924 镇康县.
 """
 
 from __future__ import annotations
 
-from extract_helpers import assists, extract
+from dataclasses import replace
+
+from extract_helpers import assists, doc_from_text, extract
+
+from loaders.extract.pipeline import extract_document
+
+
+def _with_source(text: str, title: str | None, source: str):
+    return replace(doc_from_text(text, title), source=source)
 
 
 def _places(ext):
@@ -46,3 +56,37 @@ def test_orgs_listed_with_respective_and_one_village():
     # 分别与 licenses one pair per organisation even when only one place stands in the sentence
     ext = extract("苍南县召开会议，苍南县各部门参加。瓯海农商银行、龙湾建设集团分别与桥墩镇花溪村结对。")
     assert ("瓯海农商银行", "桥墩镇花溪村") in assists(ext)
+
+
+# --------------------------------------------------------------------------- the document's own region
+def test_the_publisher_decides_what_my_city_means():
+    # the title and the text name the western prefecture more often, but the paper is 中山's
+    text = "我市与昭通市深化协作。昭通市、昭通市各县参加。我市由火炬开发区、石岐区、东区、小榄镇分别结对昭通市的大关县、盐津县、绥江县和永善县。"
+    ext = extract_document(_with_source(text, "我市镇区结对帮扶昭通四县", "中山日报"))
+    pairs = assists(ext)
+    assert {("石岐区", "530623"), ("东区", "530626"), ("小榄镇", "530625")} <= pairs
+    units = {e.name: e.id for e in ext.entities}
+    assert units["石岐区"] == "region:442000:石岐区"
+    assert ("530600", "530624") not in pairs  # 我市 never stands for 昭通市
+
+
+def test_without_a_publisher_my_city_in_a_list_of_units_is_not_paired_with_itself():
+    text = "我市由火炬开发区、石岐区分别结对昭通市的大关县、盐津县。"
+    ext = extract(text, title="我市结对帮扶昭通两县")
+    # 我市 resolves to the title's 昭通市 here, so its units are 昭通's: nothing pairs 昭通 with itself
+    assert not {(a, b) for a, b in assists(ext) if a == b}
+
+
+def test_my_county_is_the_county_a_page_without_source_names_most():
+    text = "中国农业大学自帮扶我县以来，选派干部驻村。临沧市镇康县茶叶远销。镇康县举办培训，我县干部参加。"
+    assert ("中国农业大学", "530924") in assists(extract(text))
+
+
+def test_my_county_stays_unknown_when_two_counties_are_named_alike():
+    text = "中国农业大学自帮扶我县以来，选派干部驻村。镇康县、永德县举办培训，镇康县、永德县干部参加。"
+    assert not [p for p in assists(extract(text)) if p[0] == "中国农业大学"]
+
+
+def test_a_count_after_my_city_is_no_town():
+    ext = extract_document(_with_source("我市四镇区结对帮扶昭通四县。", None, "中山日报"))
+    assert not [e for e in ext.entities if e.name in ("四镇", "四镇区")]

@@ -21,10 +21,11 @@ from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
-from loaders.extract.places import home_county, places_alone
+from loaders.extract.places import places_alone, units_of_city
 from loaders.extract.resolve import (
     DocContext,
     home_context,
+    own_county,
     resolve_lexicon,
     resolve_regions,
     resolve_self_references,
@@ -290,14 +291,20 @@ def _absorb_old_suffix(text: str, mentions: list[Mention]) -> list[Mention]:
 def resolve_stage(st: State) -> None:
     """Each mention to one entity, with the document's own region as context; places below counties."""
     doc, gaz = st.doc, st.gaz
-    title_mentions = get_matcher().find(" ".join(filter(None, (doc.title, doc.source))), kinds=(REGION,))
-    st.ctx = home_context(gaz, st.mentions, title_mentions, doc.doc_number, head_end=300)
+    matcher = get_matcher()
+    title_mentions = matcher.find(doc.title or "", kinds=(REGION,))
+    source_mentions = matcher.find(doc.source or "", kinds=(REGION,))
+    st.ctx = home_context(
+        gaz, st.mentions, title_mentions + source_mentions, doc.doc_number, 300, source_mentions
+    )
     resolve_regions(gaz, [m for m in st.mentions if m.kind == REGION], st.ctx, st.sentence_of)
+    own_county(gaz, st.mentions, st.ctx)
     resolve_self_references(st.mentions, st.ctx)
     resolve_lexicon(get_lexicon(), gaz, st.mentions, st.ctx)
     below = _places_below_counties(st.text, st.mentions)
     resolved = [m for m in st.mentions if m.entity_id]
-    below += places_alone(st.text, resolved + below, home_county(gaz, st.mentions, st.ctx))
+    below += places_alone(st.text, resolved + below, st.ctx.county.code if st.ctx.county else None)
+    below += units_of_city(st.text, st.mentions + below)
     below += _places_named_again(st.text, st.mentions, below)
     st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
     _qualify_pattern_orgs(st.mentions, st.ctx)

@@ -2,42 +2,23 @@
 county names its own villages by town and village only.
 
 A town followed by a village is a place name by its form alone (a town word 镇/乡, then a name ending
-in 村 or 社区); what the text does not say is the county. It is the document's own county — the one
-its title or source names, else the one county its text names most (at least twice, twice as often
-as any other). With no such county the village stays unnamed rather than placed under a guess.
+in 村 or 社区); what the text does not say is the county. It is the document's own county
+(resolve.own_county). With no such county the village stays unnamed rather than placed under a guess.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from bangfu.knowledge.gazetteer import Gazetteer
-from loaders.extract.mentions import REGION, Mention
+from loaders.extract.mentions import Mention
 from loaders.extract.patterns import CJK, LEFT_STOPS, PLACE_GENERIC
-from loaders.extract.resolve import DocContext
 
 # a town (2–6 characters before 镇/乡, no 村 and no conjunction in it), then its village
 _TOWN_VILLAGE = re.compile(
-    rf"((?:(?![村及和与、])[{CJK}]){{2,6}}?(?:镇|乡))((?:(?![村及和与镇乡])[{CJK}]){{2,4}}?(?:村|社区))(?![村镇级])"
+    rf"((?:(?![村及和与、个])[{CJK}]){{2,6}}?(?:镇|乡))((?:(?![村及和与镇乡])[{CJK}]){{2,4}}?(?:村|社区))(?![村镇级])"
 )
 # words ending in 乡/镇 that are no town: 城乡, 家乡, 下乡, 返乡, 老乡, 重镇 …
 _NOT_TOWN = re.compile(r"(?:城|家|下|返|回|故|老|同|异|水|梦|愁|重|古|名|强|集|乡)(?:镇|乡)$")
-
-
-def home_county(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext) -> str | None:
-    """The document's own county: named by its title or source, else the county it names most."""
-    if ctx.county is not None:
-        return ctx.county.code
-    counts: Counter[str] = Counter(
-        m.code
-        for m in mentions
-        if m.kind == REGION and m.code and m.container is None and gaz.by_code[m.code].level == "county"
-    )
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
 
 
 def _trim(name: str) -> str:
@@ -70,4 +51,35 @@ def places_alone(text: str, taken: list[Mention], county: str | None) -> list[Me
         place.type, place.name, place.entity_id = "Region", name, f"region:{county}:{name}"
         found.append(place)
         covered[start : match.end()] = b"\x01" * (match.end() - start)
+    return found
+
+
+# 我市由火炬开发区、石岐区、东区、小榄镇分别结对…: a city acting through its own districts and towns
+_UNIT_LIST = re.compile(rf"由((?:[{CJK}]{{1,10}}?[、和及])+[{CJK}]{{1,10}}?)(?:分别|各自)")
+_UNIT = re.compile(rf"^[{CJK}]{{1,5}}(?:区|镇|乡|街道)$")
+
+
+def units_of_city(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The items of a list after "X由" and before 分别 are X's own units; those the gazetteer does not
+    know (中山's 石岐区 and 小榄镇, 街道-level towns of a city without counties) are places under X,
+    by their form (a name ending in 区/镇/乡/街道). Items another mention covers keep it."""
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        if m.entity_id or m.via == "pattern":  # a name by its form (火炬开发区) is an organisation
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    ends = {m.end: m for m in mentions if m.entity_id and m.type == "Region" and m.code}
+    found: list[Mention] = []
+    for match in _UNIT_LIST.finditer(text):
+        city = ends.get(match.start())
+        if city is None:
+            continue
+        pos = match.start(1)
+        for item in re.split(r"[、和及]", match.group(1)):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            if any(covered[start:end]) or not _UNIT.match(item):
+                continue
+            place = Mention(start, end, item, "Place", [city.code], via="unit of the city")
+            place.type, place.name, place.entity_id = "Region", item, f"region:{city.code}:{item}"
+            found.append(place)
     return found

@@ -61,19 +61,39 @@ def _abbr_province(gaz: Gazetteer, doc_number: str | None) -> str | None:
     return codes[0] if len(codes) == 1 else None
 
 
+_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
+def _publisher(gaz: Gazetteer, source_mentions: list[Mention]) -> Region | None:
+    """The place a source line names (中山日报, 苍南新闻网): the publisher's own region. A newspaper or a
+    site is a city's or a county's before a district's of the same short name (中山 is 中山市, not
+    大连's 中山区), so the highest level among the candidates wins; two places named, none."""
+    found: list[Region] = []
+    for m in source_mentions:
+        regions = sorted((gaz.by_code[c] for c in m.candidates), key=lambda r: _LEVEL_RANK[r.level])
+        top = [r for r in regions if r.level == regions[0].level]
+        if len(top) == 1 and top[0] not in found:
+            found.append(top[0])
+    return found[0] if len(found) == 1 else None
+
+
 def home_context(
     gaz: Gazetteer,
     mentions: list[Mention],
     title_mentions: list[Mention],
     doc_number: str | None,
     head_end: int,
+    source_mentions: list[Mention] = (),
 ) -> DocContext:
-    """The document's own region: where its title, issuer and most of its places point.
+    """The document's own region: where its publisher, title, issuer and most of its places point.
 
     Votes: each unambiguous place in the text 1, in the opening lines (issuer, source) 2, in the title
-    4, and the province abbreviation opening the document number (湘扶领办发…) 4.
+    4, the province abbreviation opening the document number (湘扶领办发…) 4. A publisher named by
+    the source line decides alone, and its own prefecture or county is home before the title's: a
+    report titled 我市结对帮扶昭通四县 from 中山日报 is 中山's, however often it names 昭通.
     """
     votes: Counter[str] = Counter()
+    publisher = _publisher(gaz, list(source_mentions))
     for m in mentions:
         if m.kind == REGION and len(m.candidates) == 1:
             votes[gaz.province_of(m.candidates[0]).code] += 2 if m.start < head_end else 1
@@ -84,14 +104,19 @@ def home_context(
     if abbr:
         votes[abbr] += 4
     ctx = DocContext()
-    if not votes:
+    if not votes and publisher is None:
         return ctx
-    ranked = votes.most_common(2)
+    ranked = votes.most_common(2) if publisher is None else [(publisher.province, 99)]
     top, top_n = ranked[0]
     second_n = ranked[1][1] if len(ranked) > 1 else 0
     if top_n >= 3 and top_n >= 2 * second_n:
         ctx.province = gaz.by_code[top]
-        # a prefecture or county is home only when the title names it
+        if publisher is not None and publisher.province == top:
+            if publisher.level == "prefecture":
+                ctx.prefecture = publisher
+            elif publisher.level == "county":
+                ctx.county = publisher
+        # a prefecture or county is home only when the publisher or the title names it
         for m in title_mentions:
             if len(m.candidates) != 1:
                 continue
@@ -193,6 +218,25 @@ def _accept(gaz: Gazetteer, m: Mention, r: Region, home: str | None, peers: set[
     if home and r.province == home:
         return True
     return any(gaz.is_within(r.code, p) for p in peers)
+
+
+def own_county(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext) -> None:
+    """A county's own report names itself more than any other county: when neither the publisher nor
+    the title names the home county, the county the text names most (at least twice, twice as often
+    as any other, inside the home province) is home — 我县 in a page with no source line."""
+    if ctx.county is not None:
+        return
+    counts: Counter[str] = Counter(
+        m.code
+        for m in mentions
+        if m.kind == REGION and m.code and m.container is None and gaz.by_code[m.code].level == "county"
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return
+    county = gaz.by_code[ranked[0][0]]
+    if ctx.province is None or county.province == ctx.province.code:
+        ctx.county = county
 
 
 def resolve_self_references(mentions: list[Mention], ctx: DocContext) -> None:

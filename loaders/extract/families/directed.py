@@ -15,6 +15,7 @@ from loaders.extract.families.common import (
     is_example,
     is_region,
     is_trap,
+    listed_inside,
     mechanism_for,
     reversed_by_roles,
     status_of,
@@ -43,7 +44,7 @@ _FILLER = re.compile(
     r"^(?:长期|持续|继续|积极|重点|先后|全力|一直|多年来|年来|以来|正式|开始|负责|也|还|都|已经|已|共同|分别|"
     r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
     r"大力|倾力|全力|鼎力|真情|精准|无私|"
-    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的|"
+    r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|自从|自|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的|"
     # 深圳、青岛等8个城市对口帮扶…: a counted list of the helpers themselves
     r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)?(?:个)?(?:东部|西部|发达|经济发达|沿海)?"
     r"(?:城市|省市|省份|地市|市|区|县|县市区|区县|单位|企业|高校|部门)|等|通过|依托|借助)*$"
@@ -162,7 +163,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         # before the cue says that pairing is over
         helpers, why, confidence = relative, "directed (relative clause)", 0.9
         status = status_of(view, text[max(view.start, pos - 3) : pos]) or status
-    helped_run = _listed_inside(view, helped_run)
+    helped_run = listed_inside(view, helped_run)
     after_text = text[helped_run[-1].end : min(view.end, helped_run[-1].end + 6)]
     if (
         len(helped_run) == 1
@@ -246,23 +247,9 @@ def _changed_helper(view: SentenceView, helpers: list[Mention], filler: str) -> 
     return None
 
 
-def _listed_inside(view: SentenceView, helped_run: list[Mention]) -> list[Mention]:
-    """山东省对口支援喀什地区的疏勒、英吉沙、麦盖提、岳普湖四县: the places listed after 的 inside the
-    named one are the helped sides the text names."""
-    last = helped_run[-1]
-    if len(helped_run) != 1 or view.text[last.end : last.end + 1] != "的":
-        return helped_run
-    inner = view.run_after(last.end + 1, max_gap=0)
-    if inner and all(a.type == "Region" and a.code and a.code != last.code for a in inner):
-        gaz_within = [a for a in inner if a.via == "chain" or a.code.startswith(last.code[:4])]
-        if len(gaz_within) == len(inner):
-            return inner
-    return helped_run
-
-
 def _relative_helpers(view: SentenceView, roles: Roles, helped_run: list[Mention]) -> list[Mention]:
     """The actors after "cue Y的": a relative clause when they lie outside Y (支援万州的嘉定、宝山两区),
-    a list of Y's own places otherwise (see _listed_inside)."""
+    a list of Y's own places otherwise (see listed_inside)."""
     last = helped_run[-1]
     if view.text[last.end : last.end + 1] != "的":
         return []

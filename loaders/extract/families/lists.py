@@ -20,6 +20,7 @@ from loaders.extract.families.common import (
     code_of,
     is_example,
     is_trap,
+    listed_inside,
     mechanism_for,
     pairing_mechanism,
     place_code,
@@ -71,7 +72,8 @@ def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         m = _RESPECTIVE.match(text, left[-1].end, view.end)
         if m is None:
             continue
-        right = view.run_after(m.end(), max_gap=0)
+        # …分别结对云南省昭通市的大关县、盐津县…: the places listed inside the one named are the right side
+        right = listed_inside(view, view.run_after(m.end(), max_gap=0))
         if len(right) != len(left) and len(right) != 1:
             continue  # A、B分别与C: each with C; otherwise the lists must be as long as each other
         lo, hi = view.clause_bounds(right[-1].end)

@@ -382,8 +382,32 @@ def _frame_helper(text: str, actors: list[Mention]) -> Mention | None:
             counts.setdefault(m.entity_id, []).append(m)
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+        return _frame_organisation(text, actors)
+    return ranked[0][0]
+
+
+_HELPING_KINDS = ("Organization", "Agency")
+
+
+def _frame_organisation(text: str, actors: list[Mention]) -> Mention | None:
+    """A company's or a bank's report on its own 帮扶 work: the organisation its opening sentence
+    names, named at least three times and twice as often as any other organisation."""
+    counts: dict[str, list[Mention]] = {}
+    for m in actors:
+        if m.type in _HELPING_KINDS:
+            counts.setdefault(m.entity_id, []).append(m)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+        return None
+    lead_end = _OPENING_END.search(text, ranked[0][0].start)
+    opening = text[: lead_end.end() if lead_end else len(text)]
+    if ranked[0][0].start > 200 or not _HELP_WORK.search(opening):
         return None
     return ranked[0][0]
+
+
+_OPENING_END = re.compile(r"[。！？\n]")
+_HELP_WORK = re.compile(r"帮扶|扶贫|结对|援建|对口|乡村振兴")
 
 
 def _assists(st: State, view: SentenceView, s: Sentence, roles) -> None:

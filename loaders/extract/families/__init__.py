@@ -14,6 +14,7 @@ from loaders.extract.families.abbreviations import abbreviations
 from loaders.extract.families.actions import actions, front_place, since_clause
 from loaders.extract.families.common import AssistFact
 from loaders.extract.families.directed import directed
+from loaders.extract.families.frame import frame_places
 from loaders.extract.families.groups import groups
 from loaders.extract.families.lists import labelled, respective, series, tasks
 from loaders.extract.families.official import official_pairs, official_units
@@ -71,6 +72,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             tasks,
             two_way,
             platform_sales,
+            frame_places,
             groups,
         )
     elif len(view.actors) >= 2:
@@ -84,10 +86,11 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             tasks,
             two_way,
             platform_sales,
+            frame_places,
             groups,
         )
     else:
-        families = (directed, two_way, groups)
+        families = (directed, two_way, frame_places, groups)
     for family in families:
         for fact in family(view, roles):
             key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)

@@ -2,7 +2,7 @@
 document's own region from its publisher; a city's own units listed after 由.
 
 Codes: 330327 苍南县, 330328 文成县, 330303 龙湾区, 442000 中山市, 530600 昭通市 (530624 大关县,
-530623 盐津县, 530626 绥江县, 530625 永善县), 530924 镇康县.
+530623 盐津县, 530626 绥江县, 530625 永善县), 530924 镇康县, 532626 丘北县.
 """
 
 from __future__ import annotations
@@ -90,3 +90,17 @@ def test_my_county_stays_unknown_when_two_counties_are_named_alike():
 def test_a_count_after_my_city_is_no_town():
     ext = extract_document(_with_source("我市四镇区结对帮扶昭通四县。", None, "中山日报"))
     assert not [e for e in ext.entities if e.name in ("四镇", "四镇区")]
+
+
+# ------------------------------------------------------------------------------- villages in a list
+def test_villages_listed_with_what_each_does_are_in_the_first_ones_county():
+    text = "浦江银行结对帮扶丘北县松林村。浦江银行帮助松林村种茶、竹园村养鸡、石门村建冷库。"
+    ext = extract(text)
+    places = _places(ext)
+    assert places["竹园村"].id == "region:532626:竹园村"
+    assert {("浦江银行", "竹园村"), ("浦江银行", "石门村")} <= assists(ext)
+
+
+def test_a_list_item_that_is_no_village_name_stops_the_list():
+    ext = extract("浦江银行结对帮扶丘北县松林村。浦江银行帮助松林村种茶、各村养鸡、贫困村脱贫。")
+    assert not [n for n in _places(ext) if n in ("各村", "贫困村")]

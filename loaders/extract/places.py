@@ -83,3 +83,35 @@ def units_of_city(text: str, mentions: list[Mention]) -> list[Mention]:
             place.type, place.name, place.entity_id = "Region", item, f"region:{city.code}:{item}"
             found.append(place)
     return found
+
+
+# 帮助阿吉村养蜂、落太邑村养牛、阿绞村种蔬菜: items of one list, each a village and what it does
+_NEXT_VILLAGE = re.compile(
+    rf"(?:[{CJK}]{{1,3}})?、((?![各每全该本其贫困脱])(?:(?![村及和与、])[{CJK}]){{2,4}}?村)(?![村镇级民委])"
+)
+
+
+def listed_villages(text: str, places: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """Villages listed after a village the text places (阿吉村 under 砚山县) are in its county: a list
+    of parallel items (village + what it does, or villages alone) names its villages by name only."""
+    covered = bytearray(len(text) + 1)
+    for m in (*taken, *places):
+        if m.entity_id:
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    found: list[Mention] = []
+    for place in places:
+        if not place.name.endswith("村") or not place.candidates:
+            continue
+        pos = place.end
+        while (match := _NEXT_VILLAGE.match(text, pos)) is not None:
+            start, end = match.span(1)
+            name = match.group(1)
+            if any(covered[start:end]) or any(g in name for g in PLACE_GENERIC):
+                break
+            county = place.candidates[0]
+            village = Mention(start, end, name, "Place", [county], via="listed village")
+            village.type, village.name, village.entity_id = "Region", name, f"region:{county}:{name}"
+            found.append(village)
+            covered[start:end] = b"\x01" * (end - start)
+            pos = end
+    return found

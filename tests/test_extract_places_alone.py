@@ -104,3 +104,17 @@ def test_villages_listed_with_what_each_does_are_in_the_first_ones_county():
 def test_a_list_item_that_is_no_village_name_stops_the_list():
     ext = extract("浦江银行结对帮扶丘北县松林村。浦江银行帮助松林村种茶、各村养鸡、贫困村脱贫。")
     assert not [n for n in _places(ext) if n in ("各村", "贫困村")]
+
+
+# ------------------------------------------------------------------------------------- glosses
+def test_a_bracketed_note_after_a_place_is_no_actor():
+    # 右江 (a district of 百色) and 陆丰 (a city of 汕尾) are inside the names of the areas in the notes
+    ext = extract("广州市则和百色市(左右江革命老区)、汕尾市(海陆丰革命老区)结对。")
+    pairs = assists(ext)
+    assert {("440100", "451000"), ("440100", "441500")} <= pairs
+    assert not [p for p in pairs if p[1] in ("451002", "441581")]
+
+
+def test_full_names_in_brackets_stay_places():
+    ext = extract("江苏省对口支援伊犁州（霍城县、伊宁县）。")
+    assert {e.code for e in ext.entities if e.mentioned} >= {"654023", "654021"}

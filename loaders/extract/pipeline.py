@@ -21,7 +21,7 @@ from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
-from loaders.extract.places import listed_villages, places_alone, units_of_city
+from loaders.extract.places import listed_villages, mark_glosses, places_alone, units_of_city
 from loaders.extract.resolve import (
     DocContext,
     home_context,
@@ -308,6 +308,7 @@ def resolve_stage(st: State) -> None:
     below += _places_named_again(st.text, st.mentions, below)
     below += listed_villages(st.text, below, st.mentions)
     st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
+    mark_glosses(st.text, st.mentions)
     _qualify_pattern_orgs(st.mentions, st.ctx)
 
 

@@ -115,3 +115,31 @@ def listed_villages(text: str, places: list[Mention], taken: list[Mention]) -> l
             covered[start:end] = b"\x01" * (end - start)
             pos = end
     return found
+
+
+_GLOSS_OPEN = ("(", "（")
+_GLOSS_CLOSE = re.compile(r"[)）]")
+_ADMIN_SUFFIX = ("省", "市", "县", "区", "州", "旗", "盟")
+
+
+def mark_glosses(text: str, mentions: list[Mention]) -> None:
+    """百色市(左右江革命老区), 汕尾市(海陆丰革命老区): a note in brackets right after a place names an
+    area whose name holds short place names (右江, 陆丰); they are part of the note, not actors. A
+    full name inside (喀什地区（疏附县、伽师县）) is a place of its own and stays one."""
+    for m in mentions:
+        if m.type != "Region" or not m.code or m.container is not None:
+            continue
+        if text[m.end : m.end + 1] not in _GLOSS_OPEN:
+            continue
+        close = _GLOSS_CLOSE.search(text, m.end + 1, m.end + 32)
+        if close is None:
+            continue
+        for inner in mentions:
+            if (
+                inner is not m
+                and m.end < inner.start
+                and inner.end <= close.start()
+                and inner.container is None
+                and not inner.surface.endswith(_ADMIN_SUFFIX)
+            ):
+                inner.container = m

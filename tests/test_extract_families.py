@@ -437,3 +437,18 @@ def test_a_place_set_before_the_clause_of_its_helper():
 
 def test_a_place_set_before_a_visit_is_no_pairing():
     assert assists(extract("在新疆图木舒克，东莞代表团考察对口援疆项目。")) == set()
+
+
+# ------------------------------------------------------------------- the document's helper, chained
+_FRAME = "浙江援疆干部扎根边疆。浙江援疆资金用于民生。浙江对口援疆成效显著。"
+
+
+def test_subjectless_clauses_after_an_earlier_object_keep_the_documents_helper():
+    ext = extract(_FRAME + "从2000年起对口支援和田，到2010年至今倾力支援阿克苏地区及兵团第一师。")
+    assert {("330000", "653200"), ("330000", "652900")} <= assists(ext)
+
+
+def test_a_place_before_the_cue_that_no_cue_governs_blocks_the_documents_helper():
+    # 江苏省 is a subject of its own here: who supports 阿克苏 is not the document's 浙江
+    ext = extract(_FRAME + "江苏省代表团到访，倾力支援阿克苏地区。")
+    assert ("330000", "652900") not in assists(ext)

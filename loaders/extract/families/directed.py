@@ -201,10 +201,17 @@ def _helpers_of_cue(
     topic = topic_helpers(view, pos)
     if topic:
         return topic, "", "directed (subject of the sentence)", 0.85
-    if view.frame is not None and not any(a.end <= pos for a in view.actors):
-        # 从1998年起对口支援哈密 in a report on 广东援疆: the document's own helper
+    if view.frame is not None and all(_object_of_cue(view, a) for a in view.actors if a.end <= pos):
+        # 从1998年起对口支援哈密 in a report on 广东援疆: the document's own helper; places before the
+        # cue that are themselves what an earlier cue governs (…支援哈密，到2010年支援喀什) leave it so
         return [view.frame], "", "directed (the document's helper)", 0.6
     return None
+
+
+def _object_of_cue(view: SentenceView, m: Mention) -> bool:
+    """Whether m is written right after a directed cue (对口支援哈密): the object of its own clause."""
+    before = view.text[max(view.start, view.chain_start(m) - 6) : view.chain_start(m)]
+    return any(before.endswith(w) for w in view.cues.words("directed"))
 
 
 def _dui_form(

@@ -98,6 +98,12 @@ def test_abbreviation_names_the_pairing():
     assert assists(ext) == {("350000", "640000")}
 
 
+def test_abbreviation_written_by_the_helped_side_first_is_the_same_pairing():
+    # 宁夏 writes 宁闽, 云南 writes 滇沪: the direction is the programme's, not the order of the characters
+    assert assists(extract("宁闽协作二十多年来，两地共建产业项目数百个。")) == {("350000", "640000")}
+    assert assists(extract("滇沪协作深入推进，两地互派干部。")) == {("310000", "530000")}
+
+
 def test_abbreviation_in_a_place_or_park_name_is_not_a_pairing():
     ext = extract("游客在闽宁镇参观葡萄酒庄，闽宁产业园同日开园。")
     assert assists(ext) == set()

@@ -110,10 +110,13 @@ class Gazetteer:
                 found.append(region)
         path = directory / "not_places.csv"
         self._not_places = {r["surface"]: r["hides"] for r in _rows(path)} if path.exists() else {}
-        self._pairing_abbr: dict[str, tuple[str, str, str]] = {
-            r["abbr"]: (r["helper_code"], r["helped_code"], r["mechanism"])
-            for r in _rows(directory / "pairing_abbreviations.csv")
-        }
+        self._pairing_abbr: dict[str, tuple[str, str, str]] = {}
+        for r in _rows(directory / "pairing_abbreviations.csv"):
+            pair = (r["helper_code"], r["helped_code"], r["mechanism"])
+            self._pairing_abbr[r["abbr"]] = pair
+            # the helped side writes its own abbreviation first (云南's 滇沪合作 is 沪滇): the same pair
+            if len(r["abbr"]) == 2:
+                self._pairing_abbr.setdefault(r["abbr"][::-1], pair)
         self._eastern: set[str] = set()
         self._western: set[str] = set()
         for r in _rows(directory / "eastern_partners.csv"):

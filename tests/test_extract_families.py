@@ -452,3 +452,13 @@ def test_a_place_before_the_cue_that_no_cue_governs_blocks_the_documents_helper(
     # 江苏省 is a subject of its own here: who supports 阿克苏 is not the document's 浙江
     ext = extract(_FRAME + "江苏省代表团到访，倾力支援阿克苏地区。")
     assert ("330000", "652900") not in assists(ext)
+
+
+def test_sending_people_to_a_place_to_give_support():
+    ext = extract("2019年，杭州市选派医疗专家到宁陕县开展医疗卫生支援。")
+    assert ("330100", "610923") in assists(ext)
+
+
+def test_sending_people_on_a_study_visit_is_no_support():
+    ext = extract("2019年，苏州市选派青年干部到铜仁市开展考察学习。")
+    assert ("320500", "520600") not in assists(ext)

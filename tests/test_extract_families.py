@@ -462,3 +462,16 @@ def test_sending_people_to_a_place_to_give_support():
 def test_sending_people_on_a_study_visit_is_no_support():
     ext = extract("2019年，苏州市选派青年干部到铜仁市开展考察学习。")
     assert ("320500", "520600") not in assists(ext)
+
+
+def test_a_new_area_in_a_table_row_under_a_pairing_caption_is_the_helper():
+    text = "深圳市与赣州市区县结对帮扶安排\n福田区 | 兴国县 |\n翠湖新区 | 安远县 |\n"
+    pairs = assists(extract(text))
+    assert ("翠湖新区", "360726") in pairs
+    assert ("440304", "360732") in pairs
+
+
+def test_a_new_area_after_han_is_named_without_it():
+    ext = extract("深圳市各区(含翠湖新区)与赣州市各县建立结对关系。")
+    assert "翠湖新区" in {e.name for e in ext.entities}
+    assert "含翠湖新区" not in {e.name for e in ext.entities}

@@ -78,6 +78,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
     elif len(view.actors) >= 2:
         families = (
             respective,
+            listed_pairs,
             directed,
             symmetric,
             official_units,

@@ -120,7 +120,8 @@ def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         mech = "结对帮扶"  # 虎门镇·长兴堡镇对口结对协议: the pair named around its agreement
     if not mech:
         return
-    regions = [a for a in view.actors if a.type == "Region"]
+    # a zone or a company in a row of its own (大鹏新区 | 大余县) pairs as places do; it is the helper
+    regions = [a for a in view.actors if a.type in ("Region", "Organization")]
     for a, b in zip(regions, regions[1:], strict=False):
         if view.chain_end(a) is not a or view.between(a.end, b.start).strip(" ") not in _PAIR_SEP:
             continue

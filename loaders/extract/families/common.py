@@ -176,8 +176,10 @@ def helped_side(m: Mention) -> bool:
 def listed_inside(view: SentenceView, helped_run: list[Mention]) -> list[Mention]:
     """山东省对口支援喀什地区的疏勒、英吉沙、麦盖提、岳普湖四县: the places listed after 的 inside the
     named one are the helped sides the text names."""
+    if len(helped_run) != 1:
+        return helped_run  # none (A、B分别与 then nothing named) or a list already
     last = helped_run[-1]
-    if len(helped_run) != 1 or view.text[last.end : last.end + 1] != "的":
+    if view.text[last.end : last.end + 1] != "的":
         return helped_run
     inner = view.run_after(last.end + 1, max_gap=0)
     if inner and all(a.type == "Region" and a.code and a.code != last.code for a in inner):

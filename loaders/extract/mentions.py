@@ -2,6 +2,9 @@
 
 One pass of an Aho-Corasick automaton over gazetteer names and lexicon aliases finds the known
 names; longest match wins where names overlap (湘西土家族苗族自治州 over 湘西, 邵阳红 over 邵阳).
+The automaton is ahocorasick-rs (Rust): its leftmost-longest scan gives the same matches as
+pyahocorasick's iter_long at ≈ 150 MB/s instead of ≈ 14 (pyahocorasick looks up a character among
+the root's thousands of children one by one).
 Names no lexicon has yet come from patterns (loaders.extract.patterns). Resolution to one entity
 happens later (loaders.extract.resolve), with the whole document as context.
 """
@@ -12,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-import ahocorasick
+import ahocorasick_rs
 
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.knowledge.lexicon import get_lexicon
@@ -87,17 +90,23 @@ class Matcher:
             add(word, SELF_REF, word)
         for word in gaz.non_places():
             add(word, NON_PLACE, word)
-        self._automaton = ahocorasick.Automaton()
-        for surface, payloads in entries.items():
-            self._automaton.add_word(surface, (surface, tuple(payloads)))
-        self._automaton.make_automaton()
+        self._surfaces = list(entries)
+        self._payloads = [tuple(entries[s]) for s in self._surfaces]
+        # leftmost-longest for the document scan; all overlapping matches for the filtered form
+        self._longest = ahocorasick_rs.AhoCorasick(
+            self._surfaces,
+            matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        )
+        self._all = ahocorasick_rs.AhoCorasick(self._surfaces, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def _full_name_at(self, text: str, start: int, beyond: int) -> Mention | None:
         """A region's full name starting at ``start`` and ending past ``beyond``, if any."""
-        for end_idx, (surface, payloads) in self._automaton.iter_long(text[start : start + 16]):
-            if end_idx - len(surface) + 1 != 0 or start + len(surface) <= beyond or len(surface) < 3:
+        for idx, first, _end in self._longest.find_matches_as_indexes(text[start : start + 16]):
+            surface = self._surfaces[idx]
+            if first != 0 or start + len(surface) <= beyond or len(surface) < 3:
                 return None
-            codes = [p for k, p in payloads if k == REGION]
+            codes = [p for k, p in self._payloads[idx] if k == REGION]
             if any(self._gaz.by_code[c].name == surface for c in codes):
                 return Mention(start, start + len(surface), surface, REGION, codes)
             return None
@@ -106,17 +115,18 @@ class Matcher:
     def find(self, text: str, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """All dictionary mentions, leftmost-longest and non-overlapping (only ``kinds`` when given).
 
-        The automaton's own leftmost-longest scan runs in C; the filtered form (for short names such as
-        a brand's) picks among all matches in Python.
+        The automaton's own leftmost-longest scan runs in Rust; the filtered form (for short names such
+        as a brand's or a title) picks among all matches in Python.
         """
+        surfaces, all_payloads = self._surfaces, self._payloads
         if kinds is None:
             out = []
             skip_to = 0
-            for end_idx, (surface, payloads) in self._automaton.iter_long(text):
-                start = end_idx - len(surface) + 1
+            for idx, start, end in self._longest.find_matches_as_indexes(text):
                 if start < skip_to:
                     continue
-                m = _to_mention(start, end_idx + 1, surface, payloads)
+                surface = surfaces[idx]
+                m = _to_mention(start, end, surface, all_payloads[idx])
                 if m.kind == REGION and len(surface) == 2:
                     # 则和龙岩市: the short name 和龙 would hide the full name 龙岩市 that starts inside it
                     longer = self._full_name_at(text, start + 1, m.end)
@@ -126,10 +136,10 @@ class Matcher:
                     out.append(m)
             return out
         found: list[tuple[int, int, str, tuple]] = []
-        for end_idx, (surface, payloads) in self._automaton.iter(text):
-            payloads = tuple(p for p in payloads if p[0] in kinds)
+        for idx, start, end in self._all.find_matches_as_indexes(text, overlapping=True):
+            payloads = tuple(p for p in all_payloads[idx] if p[0] in kinds)
             if payloads:
-                found.append((end_idx - len(surface) + 1, end_idx + 1, surface, payloads))
+                found.append((start, end, surfaces[idx], payloads))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken = bytearray(len(text) + 1)
         chosen: list[Mention] = []

@@ -28,6 +28,22 @@ def region_code(nid: str) -> str | None:
     return parts[1] if len(parts) == 2 and parts[0] == "region" else None
 
 
+def chain_links(nid: str, hierarchy: Hierarchy, extracted_parent: Callable[[str], str | None]) -> list[Link]:
+    """PART_OF links from a region up to its province: the gazetteer's chain for a coded region; else
+    the parent the documents give it (``extracted_parent``), or for ``region:<county code>:<name>``
+    its county, and on up from there."""
+    code = region_code(nid)
+    if code and code in hierarchy:
+        ids = [region_id(c) for c in (code, *hierarchy.ancestors(code))]
+        return list(zip(ids, ids[1:], strict=False))
+    parent = extracted_parent(nid)
+    if parent is None and nid.count(":") >= 2:  # region:<county code>:<village name>
+        parent = region_id(nid.split(":")[1])
+    if not parent or parent == nid:
+        return []
+    return [(nid, parent), *chain_links(parent, hierarchy, extracted_parent)]
+
+
 class PartOfChains:
     """Which PART_OF links and ancestor nodes are needed, and by how many live regions.
 
@@ -58,16 +74,7 @@ class PartOfChains:
 
     def chain(self, nid: str) -> list[Link]:
         """PART_OF links from a region up to its province: gazetteer first, the documents' parent next."""
-        code = region_code(nid)
-        if code and code in self._hierarchy:
-            ids = [region_id(c) for c in (code, *self._hierarchy.ancestors(code))]
-            return list(zip(ids, ids[1:], strict=False))
-        parent = self._extracted_parent(nid)
-        if parent is None and nid.count(":") >= 2:  # region:<county code>:<village name>
-            parent = region_id(nid.split(":")[1])
-        if not parent or parent == nid:
-            return []
-        return [(nid, parent), *self.chain(parent)]
+        return chain_links(nid, self._hierarchy, self._extracted_parent)
 
     def set_live(self, nid: str, live: bool) -> None:
         """A region mentioned by some document holds its ancestor chain; the last mention releases it."""

@@ -137,12 +137,9 @@ class KnowledgeGraph:
         ``doc_meta`` (id, path, title, date, doc_number) completes or overrides ``ext.doc``. A document
         already loaded under another id from the same path is replaced: the file changed.
         """
-        meta = {k: (doc_meta or {}).get(k, ext.doc.get(k)) for k in _DOC_FIELDS}
-        if not meta["id"]:
-            raise ValueError("an Extraction needs doc['id'] to be merged")
-        doc_id = str(meta["id"])
-        meta["id"] = doc_id
-        _check(ext)
+        meta = document_meta(ext, doc_meta)
+        doc_id = meta["id"]
+        check_facts(ext)
         # compared only when the id is already loaded: a new document needs no fingerprint
         if doc_id in self._docs and self._fingerprint_of(doc_id) == _fingerprint(meta, ext):
             return False
@@ -257,21 +254,8 @@ class KnowledgeGraph:
     # ------------------------------------------------------------------ internals: applying a document
     def _apply(self, doc_id: str, ext: Extraction, meta: dict) -> None:
         doc_node = document_id(doc_id)
-        title = meta.get("title")
-        name = title or (os.path.basename(meta["path"]) if meta.get("path") else doc_id)
-        self.graph.add_node(
-            doc_node,
-            label="Document",
-            name=name,
-            **{k: meta[k] for k in ("title", "date", "doc_number", "path") if meta.get(k)},
-        )
-        # regions named only as the ancestors of named ones come from the hierarchy, not as mentions
-        entities = {e.id: e for e in ext.entities if e.mentioned}
-        for rel in ext.relations:
-            for nid in (rel.source, rel.target):
-                entities.setdefault(nid, _placeholder(nid))
-        for group in ext.groups:
-            entities.setdefault(group.helper, _placeholder(group.helper))
+        self.graph.add_node(doc_node, **document_attributes(meta))
+        entities = document_entities(ext)
         self._doc_nodes[doc_id] = set(entities)
         for nid, ent in entities.items():
             self._entity_docs[nid][doc_id] = ent
@@ -341,26 +325,17 @@ class KnowledgeGraph:
             self.graph.add_node(nid, **attrs)
 
     def _node_attributes(self, nid: str, label: str, per_doc: dict[str, Entity]) -> dict[str, Any]:
-        first = per_doc[self._first_doc[nid]] if per_doc else None
-        attrs: dict[str, Any] = {"label": label, "name": first.name if first else nid.split(":", 1)[-1]}
-        if first is not None:
-            for field in ("code", "level", "parent"):
-                value = getattr(first, field)
-                if value:
-                    attrs[field] = value
-        code = region_code(nid) if label == "Region" else None
-        if code:
-            attrs.update(self._hierarchy.attributes(code))
-        attrs["aliases"] = sorted(self._alias_counts.get(nid, ()))
-        attrs["n_documents"] = len(per_doc)
         groups = self._group_docs.get(nid)
-        if groups:
-            attrs["groups"] = sorted(
-                (g for doc_id in groups for g in groups[doc_id]),
-                key=lambda g: (g.get("date") or "", g["doc"], g["start"], g["helped"]),
-            )
-        attrs.update(self._annotations.get(nid, {}))
-        return attrs
+        return node_attributes(
+            nid,
+            label,
+            per_doc[self._first_doc[nid]] if per_doc else None,
+            self._hierarchy,
+            aliases=self._alias_counts.get(nid, ()),
+            n_documents=len(per_doc),
+            groups=[g for doc_id in groups for g in groups[doc_id]] if groups else None,
+            annotations=self._annotations.get(nid),
+        )
 
     def _forget_entity(self, nid: str, doc_id: str, ent: Entity) -> None:
         counts = self._alias_counts[nid]
@@ -384,7 +359,74 @@ class KnowledgeGraph:
         return parent
 
 
-def _check(ext: Extraction) -> None:
+def document_meta(ext: Extraction, doc_meta: dict | None = None) -> dict:
+    """The document fields the graph keeps (id, path, title, date, doc_number): ``doc_meta`` completes
+    or overrides ``ext.doc``; ValueError without an id."""
+    meta = {k: (doc_meta or {}).get(k, ext.doc.get(k)) for k in _DOC_FIELDS}
+    if not meta["id"]:
+        raise ValueError("an Extraction needs doc['id'] to be merged")
+    meta["id"] = str(meta["id"])
+    return meta
+
+
+def document_attributes(meta: dict) -> dict[str, Any]:
+    """A Document node's properties: named by its title, else its file name, else its id."""
+    name = meta.get("title") or (os.path.basename(meta["path"]) if meta.get("path") else meta["id"])
+    return {
+        "label": "Document",
+        "name": name,
+        **{k: meta[k] for k in ("title", "date", "doc_number", "path") if meta.get(k)},
+    }
+
+
+def document_entities(ext: Extraction) -> dict[str, Entity]:
+    """The entities a document mentions, by id, plus a placeholder for every relation endpoint and
+    group helper it does not list. Regions named only as the ancestors of named ones are left out:
+    they come from the hierarchy, not as mentions."""
+    entities = {e.id: e for e in ext.entities if e.mentioned}
+    for rel in ext.relations:
+        for nid in (rel.source, rel.target):
+            entities.setdefault(nid, _placeholder(nid))
+    for group in ext.groups:
+        entities.setdefault(group.helper, _placeholder(group.helper))
+    return entities
+
+
+def node_attributes(
+    nid: str,
+    label: str,
+    first: Entity | None,
+    hierarchy: Hierarchy,
+    *,
+    aliases: Iterable[str],
+    n_documents: int,
+    groups: list[dict] | None,
+    annotations: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """A node's properties from what its documents say: name, code, level and parent as the first
+    document (smallest id) gives them, the gazetteer's attributes for a coded region over those, every
+    alias any document used, how many documents mention it, its group statements (sorted by date,
+    document, offset) and the annotations from outside the documents (designations) last."""
+    attrs: dict[str, Any] = {"label": label, "name": first.name if first else nid.split(":", 1)[-1]}
+    if first is not None:
+        for field in ("code", "level", "parent"):
+            value = getattr(first, field)
+            if value:
+                attrs[field] = value
+    code = region_code(nid) if label == "Region" else None
+    if code:
+        attrs.update(hierarchy.attributes(code))
+    attrs["aliases"] = sorted(aliases)
+    attrs["n_documents"] = n_documents
+    if groups:
+        attrs["groups"] = sorted(
+            groups, key=lambda g: (g.get("date") or "", g["doc"], g["start"], g["helped"])
+        )
+    attrs.update(annotations or {})
+    return attrs
+
+
+def check_facts(ext: Extraction) -> None:
     """Refuse facts outside the ontology before they touch the graph: every store has a table per
     label and type, and one unknown name would fail a whole build at write time."""
     for ent in ext.entities:

@@ -10,6 +10,12 @@ read, one path skipped) or an empty folder would otherwise swap a user's library
 ``build_store`` keeps an existing store that holds documents (or that is not a store at all, e.g. a
 mistyped ``--store``) when the build read no document or fewer than it skipped, unless ``replace``.
 Adding and removing single documents is bangfu/pipeline/library.py.
+
+Why a full build does not make a ``KnowledgeGraph``: the graph keeps every document's facts in Python
+(2 GB at 10,000 documents). ``build_store`` merges into a ``graph.flat.FlatMerge`` instead, which keeps
+one aggregate per entity and spills the rest to Parquet files beside the store (removed afterwards, or
+by the next build when this one was killed), then bulk-loads them; the store it writes is the one the
+graph would have given. ``build_graph`` is the in-memory path, for callers that want the graph itself.
 """
 
 from __future__ import annotations
@@ -24,8 +30,9 @@ from typing import Any
 from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import designations_by_code
 from bangfu.pipeline.pool import iter_extractions
+from graph.flat import FlatMerge
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
-from graph.store.embedded import StoreError, open_store, write_store
+from graph.store.embedded import StoreError, open_store, scratch_folder, write_flat
 from loaders.extract.facts import Extraction
 from loaders.read import DEFAULT_MAX_BYTES, list_files
 
@@ -71,12 +78,15 @@ def read_facts(
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    total: int | None = None,
 ) -> Iterator[tuple[dict, Extraction]]:
     """(document metadata, Extraction) for every document below ``paths``, in file order.
 
-    Files that cannot be read or extracted go to ``skipped`` as (path, reason).
+    Files that cannot be read or extracted go to ``skipped`` as (path, reason). ``total``: how many
+    files there are, when the caller has counted them already.
     """
-    total = sum(1 for _ in list_files(paths))
+    if total is None:
+        total = count_files(paths)
     done = 0
     report = progress or (lambda *_: None)
 
@@ -93,7 +103,14 @@ def read_facts(
     report(max(total, done), max(total, done), "")
 
 
-def merge(kg: KnowledgeGraph, meta: dict, ext: Extraction, skipped: list[tuple[str, str]]) -> bool:
+def count_files(paths: list[str]) -> int:
+    """How many files a build below ``paths`` will read (for progress and for sizing its spill)."""
+    return sum(1 for _ in list_files(paths))
+
+
+def merge(
+    kg: KnowledgeGraph | FlatMerge, meta: dict, ext: Extraction, skipped: list[tuple[str, str]]
+) -> bool:
     """``kg.add_extraction``, with facts outside the ontology reported instead of raised."""
     try:
         return kg.add_extraction(ext, meta)
@@ -122,7 +139,7 @@ def build_graph(
     return kg, skipped
 
 
-def apply_designations(kg: KnowledgeGraph, by_code: dict[str, list[str]] | None = None) -> int:
+def apply_designations(kg: KnowledgeGraph | FlatMerge, by_code: dict[str, list[str]] | None = None) -> int:
     """Put the designation lists each Region is on (湖南51个脱贫县 …) on its node as ``designations``, so
     Cypher can filter by list — every county of a list, mentioned by a document or not (``hold_region``),
     so that Cypher's "counties of the list nobody helps" are the planner's. ``by_code`` defaults to
@@ -188,24 +205,31 @@ def build_store(
     timings: dict[str, float] = {}
     started = time.perf_counter()
     held = None if replace else held_documents(store)  # before the work: a wrong --store fails at once
-    kg, skipped = build_graph(
-        paths, workers=workers, max_bytes=max_bytes, all_regions=all_regions, progress=progress
-    )
-    timings["read + extract + merge"] = time.perf_counter() - started
-    read = len(kg.document_ids)
-    report = BuildReport(Path(store), kg.summary(), skipped, timings, read=read)
-    if not replace:
-        try:
-            check_replace(store, held, read, len(skipped))
-        except RefusedReplace as exc:
-            exc.report = report  # the caller still shows what was skipped
-            raise
-    t0 = time.perf_counter()
-    report.designated = apply_designations(kg)
-    timings["designations"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    write_store(kg, store, hook=hook)
-    timings["write store"] = time.perf_counter() - t0
+    target = Path(store)
+    with scratch_folder(target, "spill") as spill:
+        total = count_files(paths)
+        flat = FlatMerge(spill, all_regions=all_regions, expected_documents=total)
+        skipped: list[tuple[str, str]] = []
+        facts = read_facts(
+            paths, skipped, workers=workers, max_bytes=max_bytes, progress=progress, total=total
+        )
+        for meta, ext in facts:
+            merge(flat, meta, ext, skipped)
+        timings["read + extract + merge"] = time.perf_counter() - started
+        read = flat.document_count
+        report = BuildReport(target, flat.summary(), skipped, timings, read=read)
+        if not replace:
+            try:
+                check_replace(store, held, read, len(skipped))
+            except RefusedReplace as exc:
+                exc.report = report  # the caller still shows what was skipped
+                raise
+        t0 = time.perf_counter()
+        report.designated = apply_designations(flat)
+        timings["designations"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        write_flat(flat, target, hook=hook)
+        timings["write store"] = time.perf_counter() - t0
     timings["total"] = time.perf_counter() - started
-    report.summary, report.written = kg.summary(), True
+    report.summary, report.written = flat.summary(), True
     return report

@@ -24,20 +24,20 @@ import os
 import re
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from bangfu.knowledge.ontology import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES
+from graph.flat import EDGE_SCHEMA, NODE_SCHEMA, FlatMerge, FlatTables, arrow_table
 from graph.model import KnowledgeGraph
 from graph.store import readonly
 from graph.store.result import QueryResult
-from graph.tables import edge_rows, node_rows, rel_pairs
+from graph.tables import RelGroup, edge_rows, node_rows, rel_pairs
 
 DEFAULT_STORE = Path("data/store/bangfu.lbdb")
 STORE_ENV = "BANGFU_STORE"
@@ -50,14 +50,6 @@ _LB_TYPES = {
     "bool": "BOOLEAN",
     "string[]": "STRING[]",
     "json": "STRING",
-}
-_PA_TYPES = {
-    "string": pa.string(),
-    "int": pa.int64(),
-    "float": pa.float64(),
-    "bool": pa.bool_(),
-    "string[]": pa.list_(pa.string()),
-    "json": pa.string(),
 }
 
 
@@ -82,14 +74,6 @@ def schema_statements(pairs: dict[str, list[tuple[str, str]]]) -> list[str]:
     return out
 
 
-def _arrow(rows: list[dict[str, Any]], columns: list[tuple[str, str]]) -> pa.Table:
-    """Rows as an Arrow table in the column order of the table (COPY matches columns by position)."""
-    renamed = {"from": "source", "to": "target"}
-    schema = pa.schema([(name, _PA_TYPES[kind]) for name, kind in columns])
-    data = {name: [row[renamed.get(name, name)] for row in rows] for name, _ in columns}
-    return pa.table(data, schema=schema)
-
-
 # ---------------------------------------------------------------------------------------------- writing
 @dataclass
 class BuildInfo:
@@ -110,6 +94,54 @@ def write_store(
     ``hook(stage)`` is called at "schema", "nodes", "edges" and "swap" (just before the rename); tests
     raise or stall there to prove that an interrupted build leaves the previous store intact.
     """
+    target = Path(path)
+    with scratch_folder(target, "rows") as scratch:
+        nodes: dict[str, list[Path]] = {}
+        for label, rows in node_rows(kg.graph).items():
+            if rows:
+                nodes[label] = [Path(scratch, f"n-{label}.parquet")]
+                pq.write_table(arrow_table(rows, NODE_SCHEMA), nodes[label][0])
+        edges: dict[RelGroup, list[Path]] = {}
+        for group, rows in edge_rows(kg.graph).items():
+            edges[group] = [Path(scratch, f"e-{'-'.join(group)}.parquet")]
+            for row in rows:
+                row["from"], row["to"] = row.pop("source"), row.pop("target")
+            pq.write_table(arrow_table(rows, EDGE_SCHEMA), edges[group][0])
+        return write_tables(FlatTables(nodes, edges), target, hook=hook)
+
+
+@contextlib.contextmanager
+def scratch_folder(store: Path, kind: str) -> Iterator[Path]:
+    """An empty folder beside ``store`` for the files a write works through, removed afterwards. It
+    is named like the store's temporary build (``.NAME.building-PID.kind``), so when the process is
+    killed the next build of the store removes it."""
+    store.parent.mkdir(parents=True, exist_ok=True)
+    folder = store.with_name(f".{store.name}.building-{os.getpid()}.{kind}")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_flat(
+    merge: FlatMerge, path: str | os.PathLike, *, hook: Callable[[str], None] | None = None
+) -> BuildInfo:
+    """Write what a FlatMerge gathered (graph/flat.py) to a new store and swap it in atomically, as
+    ``write_store`` does for a graph; the merge's spill folder is the caller's to remove."""
+    return write_tables(merge.finish(), path, hook=hook)
+
+
+def write_tables(
+    tables: FlatTables, path: str | os.PathLike, *, hook: Callable[[str], None] | None = None
+) -> BuildInfo:
+    """Load node and edge Parquet files into a new database by ``COPY FROM`` and swap it in.
+
+    The new file is written beside the target, checkpointed, flushed to disk and only then renamed
+    over it, so a crash at any point leaves the previous store as it was. ``hook(stage)``: see
+    ``write_store``.
+    """
     started = time.perf_counter()
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,8 +149,6 @@ def write_store(
     tmp = target.with_name(f".{target.name}.building-{os.getpid()}")
     _remove_db_files(tmp)
     step = hook or (lambda _stage: None)
-    nodes = node_rows(kg.graph)
-    edges = edge_rows(kg.graph)
     import ladybug
 
     try:
@@ -126,23 +156,14 @@ def write_store(
         try:
             conn = ladybug.Connection(db)
             step("schema")
-            for ddl in schema_statements(rel_pairs(edges)):
+            for ddl in schema_statements(rel_pairs(tables.groups)):
                 conn.execute(ddl)
-            scratch = Path(f"{tmp}.copy")
-            shutil.rmtree(scratch, ignore_errors=True)
-            scratch.mkdir()
-            try:
-                step("nodes")
-                node_cols = list(NODE_PROPERTIES.items())
-                for label, rows in nodes.items():
-                    _copy(conn, label, _arrow(rows, node_cols), Path(scratch, f"n-{label}.parquet"))
-                step("edges")
-                edge_cols = [("from", "string"), ("to", "string"), *EDGE_PROPERTIES.items()]
-                for (rel_type, src, dst), rows in edges.items():
-                    file = Path(scratch, f"e-{rel_type}-{src}-{dst}.parquet")
-                    _copy(conn, rel_type, _arrow(rows, edge_cols), file, f" (from='{src}', to='{dst}')")
-            finally:
-                shutil.rmtree(scratch, ignore_errors=True)
+            step("nodes")
+            for label, files in sorted(tables.nodes.items()):
+                _copy(conn, label, files)
+            step("edges")
+            for (rel_type, src, dst), files in sorted(tables.edges.items()):
+                _copy(conn, rel_type, files, f" (from='{src}', to='{dst}')")
             conn.close()
         finally:
             db.close()
@@ -158,18 +179,19 @@ def write_store(
         _remove_db_files(tmp)
         raise
     return BuildInfo(
-        target,
-        sum(len(r) for r in nodes.values()),
-        sum(len(r) for r in edges.values()),
-        time.perf_counter() - started,
+        target, _rows(tables.nodes.values()), _rows(tables.edges.values()), time.perf_counter() - started
     )
 
 
-def _copy(conn: Any, table: str, data: pa.Table, file: Path, options: str = "") -> None:
-    if data.num_rows == 0:
-        return
-    pq.write_table(data, file)
-    conn.execute(f"COPY {table} FROM '{_quote(str(file))}'{options}")
+def _rows(file_lists: Iterable[list[Path]]) -> int:
+    return sum(pq.ParquetFile(f).metadata.num_rows for files in file_lists for f in files)
+
+
+def _copy(conn: Any, table: str, files: list[Path], options: str = "") -> None:
+    files = [f for f in files if pq.ParquetFile(f).metadata.num_rows]
+    if files:
+        sources = ", ".join(f"'{_quote(str(f))}'" for f in files)
+        conn.execute(f"COPY {table} FROM [{sources}]{options}")
 
 
 def _quote(text: str) -> str:

@@ -1,0 +1,427 @@
+"""A build's facts merged by key with memory in proportion to the entities, not to the documents.
+
+Why beside ``KnowledgeGraph``: the graph keeps every document's Extraction and every evidence sentence
+in Python so that a document can later be removed exactly — 2 GB at 10,000 documents, and it grows with
+N. A full build never removes anything, so it needs only what the store will hold. ``FlatMerge`` keeps
+in memory one small aggregate per entity (its label and first document, its aliases, how many documents
+mention it, the PART_OF chains) and spills everything that grows with the documents to Parquet files
+as it goes: Document rows, MENTIONED_IN rows, and the evidence records of the relations, hashed into
+buckets by edge. ``finish`` then merges each bucket on its own (one bucket in memory at a time), so the
+peak is set by the entities and the largest bucket, not by N. The store loads the files it leaves
+with ``COPY FROM`` (graph/store/embedded.py, ``write_flat``).
+
+The result is the one ``KnowledgeGraph`` would give for the same documents in the same order (tested
+in tests/test_flat_build.py): the same nodes with the same properties (graph/model.py's
+``node_attributes``), the same evidence on each edge summarised by graph/evidence.py, the same PART_OF
+chains (graph/chains.py's ``chain_links``, taken when a region is first mentioned, as the graph does).
+Documents are expected once each, as the process pool yields them (one id per content, one per path);
+a repeated id is ignored. Group statements ("7个贫困县") are rare and stay in memory with their helper.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from bangfu.knowledge.gazetteer import GazetteerLike, get_gazetteer
+from bangfu.knowledge.ontology import (
+    EDGE_PROPERTIES,
+    NODE_PROPERTIES,
+    document_id,
+    edge_key,
+    label_of_id,
+    region_id,
+)
+from graph.chains import Link, chain_links, region_code
+from graph.evidence import aggregate_evidence, evidence_record, group_record
+from graph.hierarchy import Hierarchy
+from graph.model import (
+    DEFAULT_GAZETTEER,
+    check_facts,
+    document_attributes,
+    document_entities,
+    document_meta,
+    node_attributes,
+)
+from graph.tables import RelGroup, scalar
+from loaders.extract.facts import Entity, Extraction
+
+FLUSH_ROWS = 20_000  # rows buffered per spill file before they are written as a row group
+DOCS_PER_BUCKET = 2_000  # evidence buckets: about this many documents' relations merged at once
+_PA_TYPES = {
+    "string": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "bool": pa.bool_(),
+    "string[]": pa.list_(pa.string()),
+    "json": pa.string(),
+}
+NODE_SCHEMA = pa.schema([(p, _PA_TYPES[k]) for p, k in NODE_PROPERTIES.items()])
+EDGE_SCHEMA = pa.schema(
+    [("from", pa.string()), ("to", pa.string()), *((p, _PA_TYPES[k]) for p, k in EDGE_PROPERTIES.items())]
+)
+MENTION_SCHEMA = pa.schema([("from", pa.string()), ("to", pa.string()), ("aliases", pa.list_(pa.string()))])
+EVIDENCE_SCHEMA = pa.schema(
+    [("source", pa.string()), ("target", pa.string()), ("key", pa.string()), ("record", pa.string())]
+)
+
+
+def arrow_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Rows (dicts holding every column of ``schema``) as an Arrow table in the schema's column order
+    (``COPY`` matches columns by position)."""
+    return pa.table({name: [row[name] for row in rows] for name in schema.names}, schema=schema)
+
+
+class _Spill:
+    """Rows appended to one Parquet file, written a row group at a time (never all in memory)."""
+
+    def __init__(self, path: Path, schema: pa.Schema) -> None:
+        self.path, self.schema = path, schema
+        self.rows: list[dict[str, Any]] = []
+        self.count = 0
+        self._writer: pq.ParquetWriter | None = None
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            rows, self.rows = self.rows, []
+            self.add_table(arrow_table(rows, self.schema))
+
+    def add_table(self, table: pa.Table) -> None:
+        """Rows already columnar, written after the buffered ones."""
+        self.flush()
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, self.schema)
+        self._writer.write_table(table)
+        self.count += table.num_rows
+
+    def close(self) -> Path | None:
+        """Flush and close; the file, or None when nothing was written."""
+        self.flush()
+        if self._writer is None:
+            return None
+        self._writer.close()
+        self._writer = None
+        return self.path
+
+
+@dataclass
+class _Node:
+    """What the store will say of an entity, kept while documents stream past."""
+
+    label: str
+    first_doc: str  # the smallest document id that mentions it: its name and label come from there
+    first: Entity
+    aliases: set[str] = field(default_factory=set)
+    n_documents: int = 0
+
+
+@dataclass
+class FlatTables:
+    """The Parquet files of a finished merge, by node label and by (type, source label, target label)."""
+
+    nodes: dict[str, list[Path]]
+    edges: dict[RelGroup, list[Path]]
+
+    @property
+    def groups(self) -> list[RelGroup]:
+        return sorted(self.edges)
+
+
+class FlatMerge:
+    """Documents' facts merged by key into spill files under ``folder`` (which must exist and be
+    empty; the caller removes it). ``add_extraction`` each document in file order, ``hold_region`` /
+    ``annotate`` as on a KnowledgeGraph, then ``finish`` once."""
+
+    def __init__(
+        self,
+        folder: str | Path,
+        gazetteer: GazetteerLike | None | object = DEFAULT_GAZETTEER,
+        *,
+        all_regions: bool = False,
+        expected_documents: int = 0,
+    ) -> None:
+        gaz = get_gazetteer() if gazetteer is DEFAULT_GAZETTEER else gazetteer
+        self.folder = Path(folder)
+        self.all_regions = all_regions
+        self._hierarchy = Hierarchy(gaz)  # type: ignore[arg-type]
+        self._docs: set[str] = set()
+        self._nodes: dict[str, _Node] = {}
+        self._parents: dict[str, str] = {}  # the first parent a document gave a node (file order)
+        self._live: set[str] = set()  # regions whose chain was taken
+        self._links: set[Link] = set()
+        self._held: set[str] = set()  # nodes only a chain or a hold keeps (no document mentions them)
+        self._groups: dict[str, list[dict]] = defaultdict(list)
+        self._annotations: dict[str, dict[str, Any]] = {}
+        self._mentions = 0
+        self._documents = _Spill(self.folder / "documents.parquet", NODE_SCHEMA)
+        self._mention_spill = _Spill(self.folder / "mentions.parquet", MENTION_SCHEMA)
+        self._n_buckets = max(1, min(256, expected_documents // DOCS_PER_BUCKET + 1))
+        self._buckets = [
+            _Spill(self.folder / f"evidence-{i:03d}.parquet", EVIDENCE_SCHEMA) for i in range(self._n_buckets)
+        ]
+        self._relations: Counter[str] | None = None  # counted by ``finish``
+        if all_regions:
+            for code in self._hierarchy.codes():
+                self._held.add(region_id(code))
+                parent = self._hierarchy.parent_code(code)
+                if parent and parent in self._hierarchy:
+                    self._add_links([(region_id(code), region_id(parent))])
+
+    # ------------------------------------------------------------------ what it holds
+    @property
+    def document_count(self) -> int:
+        return len(self._docs)
+
+    def has_node(self, nid: str) -> bool:
+        return nid in self._nodes or nid in self._held
+
+    def label(self, nid: str) -> str:
+        node = self._nodes.get(nid)
+        if node is not None:
+            return node.label
+        return _implied_label(nid)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts as ``KnowledgeGraph.summary`` gives them; relations other than MENTIONED_IN and
+        PART_OF are known only once ``finish`` merged them."""
+        entities = Counter(
+            self.label(n) for n in (*self._nodes, *(h for h in self._held if h not in self._nodes))
+        )
+        relations: Counter[str] = Counter(self._relations or {})
+        if self._mentions:
+            relations["MENTIONED_IN"] = self._mentions
+        if self._links:
+            relations["PART_OF"] = len(self._links)
+        return {
+            "documents": len(self._docs),
+            "entities": dict(sorted(entities.items())),
+            "relations": dict(sorted(relations.items())),
+            "groups": sum(len(g) for g in self._groups.values()),
+        }
+
+    # ------------------------------------------------------------------ changes
+    def add_extraction(self, ext: Extraction, doc_meta: dict | None = None) -> bool:
+        """Merge one document's facts (ValueError, before anything is kept, for facts outside the
+        ontology); False for a document id already merged."""
+        meta = document_meta(ext, doc_meta)
+        check_facts(ext)
+        doc_id = meta["id"]
+        if doc_id in self._docs:
+            return False
+        self._docs.add(doc_id)
+        doc_node = document_id(doc_id)
+        self._documents.add(_node_row(doc_node, document_attributes(meta)))
+        entities = document_entities(ext)
+        for nid, ent in entities.items():
+            node = self._nodes.get(nid)
+            if node is None:
+                node = self._nodes[nid] = _Node(ent.type, doc_id, ent)
+            elif doc_id < node.first_doc:
+                node.label, node.first_doc, node.first = ent.type, doc_id, ent
+            node.aliases.update(ent.aliases)
+            node.n_documents += 1
+            if ent.parent and nid not in self._parents:
+                self._parents[nid] = ent.parent
+        for group in ext.groups:
+            self._groups[group.helper].append(group_record(group, meta))
+        for nid in sorted(entities):
+            if self._nodes[nid].label == "Region" and nid not in self._live:
+                self._live.add(nid)
+                self._add_links(chain_links(nid, self._hierarchy, self._parents.get))
+            self._mention_spill.add(
+                {"from": nid, "to": doc_node, "aliases": sorted(set(entities[nid].aliases))}
+            )
+        self._mentions += len(entities)
+        seen: set[tuple[str, str, str, int, int]] = set()
+        for rel in ext.relations:
+            key = edge_key(rel.type, rel.mechanism)
+            record = evidence_record(rel, meta)
+            once = (rel.source, rel.target, key, record["start"], record["end"])
+            if once in seen:  # the same statement twice in one document counts once
+                continue
+            seen.add(once)
+            bucket = self._buckets[hash((rel.source, rel.target, key)) % self._n_buckets]
+            bucket.add(
+                {
+                    "source": rel.source,
+                    "target": rel.target,
+                    "key": key,
+                    "record": json.dumps(record, ensure_ascii=False),
+                }
+            )
+        return True
+
+    def hold_region(self, node_id: str) -> bool:
+        """A gazetteer region and its PART_OF chain kept whatever the documents say (a county of a
+        designation list); False when the gazetteer has no such region."""
+        code = region_code(node_id)
+        if not code or code not in self._hierarchy:
+            return False
+        if node_id not in self._nodes:
+            self._held.add(node_id)
+        self._add_links(chain_links(node_id, self._hierarchy, self._parents.get))
+        return True
+
+    def annotate(self, node_id: str, **attrs: Any) -> None:
+        """Properties from outside the documents (``designations``); the node must exist."""
+        if not self.has_node(node_id):
+            raise KeyError(node_id)
+        self._annotations.setdefault(node_id, {}).update(attrs)
+
+    def _add_links(self, links: list[Link]) -> None:
+        for child, parent in links:
+            self._links.add((child, parent))
+            for nid in (child, parent):
+                if nid not in self._nodes:
+                    self._held.add(nid)
+
+    # ------------------------------------------------------------------ the tables
+    def finish(self) -> FlatTables:
+        """Close the spills and write the store's tables as Parquet files under ``folder``: node rows
+        per label, edge rows per (type, source label, target label). Call once, after the last ``add_extraction``."""
+        nodes: dict[str, list[Path]] = defaultdict(list)
+        documents = self._documents.close()
+        if documents is not None:
+            nodes["Document"].append(documents)
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for nid in sorted(set(self._nodes) | self._held):
+            by_label[self.label(nid)].append(_node_row(nid, self._attributes(nid)))
+        for label, rows in sorted(by_label.items()):
+            path = self.folder / f"nodes-{label}.parquet"
+            pq.write_table(arrow_table(rows, NODE_SCHEMA), path)
+            nodes[label].append(path)
+        edges = _EdgeFiles(self.folder)
+        self._finish_mentions(edges)
+        self._relations = Counter()
+        for bucket in self._buckets:
+            path = bucket.close()
+            if path is not None:
+                for group, row in _merge_bucket(path, self.label):
+                    edges.add(group, row)
+                    self._relations[group[0]] += 1
+                path.unlink()
+        for child, parent in sorted(self._links):
+            edges.add(
+                ("PART_OF", self.label(child), self.label(parent)), _edge_row(child, parent, "PART_OF|", {})
+            )
+        return FlatTables(dict(nodes), edges.close())
+
+    def _attributes(self, nid: str) -> dict[str, Any]:
+        node = self._nodes.get(nid)
+        return node_attributes(
+            nid,
+            self.label(nid),
+            node.first if node else None,
+            self._hierarchy,
+            aliases=node.aliases if node else (),
+            n_documents=node.n_documents if node else 0,
+            groups=self._groups.get(nid),
+            annotations=self._annotations.get(nid),
+        )
+
+    def _finish_mentions(self, edges: _EdgeFiles) -> None:
+        """MENTIONED_IN rows split by the label of the entity (known only now), a row group at a time."""
+        path = self._mention_spill.close()
+        if path is None:
+            return
+        labels = sorted({n.label for n in self._nodes.values()})
+        ids = {label: pa.array([n for n, v in self._nodes.items() if v.label == label]) for label in labels}
+        for batch in pq.ParquetFile(path).iter_batches():
+            table = pa.Table.from_batches([batch])
+            for label in labels:
+                part = table.filter(pc.is_in(table["from"], value_set=ids[label]))
+                if part.num_rows:
+                    edges.add_table(("MENTIONED_IN", label, "Document"), _mention_edges(part))
+        path.unlink()
+
+
+def _implied_label(nid: str) -> str:
+    """The label of a node no document mentions (an ancestor, a held region), as the graph gives it."""
+    return label_of_id(nid) or "Region"
+
+
+def _node_row(nid: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    row = {prop: scalar(attrs.get(prop), kind) for prop, kind in NODE_PROPERTIES.items()}
+    row["id"] = nid
+    return row
+
+
+def _edge_row(source: str, target: str, key: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {"from": source, "to": target}
+    row.update({prop: scalar(attrs.get(prop), kind) for prop, kind in EDGE_PROPERTIES.items()})
+    row["key"] = key
+    return row
+
+
+def _mention_edges(part: pa.Table) -> pa.Table:
+    """MENTIONED_IN rows (from, to, aliases) as full edge rows: key set, every other property null."""
+    n = part.num_rows
+    columns = []
+    for name in EDGE_SCHEMA.names:
+        if name in ("from", "to", "aliases"):
+            columns.append(part[name])
+        elif name == "key":
+            columns.append(pa.array(["MENTIONED_IN|"] * n, pa.string()))
+        else:
+            columns.append(pa.nulls(n, EDGE_SCHEMA.field(name).type))
+    return pa.Table.from_arrays(columns, schema=EDGE_SCHEMA)
+
+
+def _merge_bucket(path: Path, label_of: Any) -> Iterator[tuple[RelGroup, dict[str, Any]]]:
+    """The edges of one evidence bucket, each with its evidence summarised (graph/evidence.py)."""
+    table = pq.read_table(path)
+    per_edge: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for source, target, key, record in zip(
+        table["source"].to_pylist(),
+        table["target"].to_pylist(),
+        table["key"].to_pylist(),
+        table["record"].to_pylist(),
+        strict=True,
+    ):
+        per_edge[(source, target, key)].append(json.loads(record))
+    del table
+    for (source, target, key), evidence in sorted(per_edge.items()):
+        rel_type, mechanism = key.split("|", 1)
+        attrs = {"mechanism": mechanism or None, **aggregate_evidence(evidence)}
+        yield (rel_type, label_of(source), label_of(target)), _edge_row(source, target, key, attrs)
+
+
+class _EdgeFiles:
+    """One Parquet file per relationship group, written a row group at a time."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._spills: dict[RelGroup, _Spill] = {}
+
+    def _spill(self, group: RelGroup) -> _Spill:
+        if group not in self._spills:
+            name = "-".join(group)
+            self._spills[group] = _Spill(self.folder / f"edges-{name}.parquet", EDGE_SCHEMA)
+        return self._spills[group]
+
+    def add(self, group: RelGroup, row: dict[str, Any]) -> None:
+        self._spill(group).add(row)
+
+    def add_table(self, group: RelGroup, table: pa.Table) -> None:
+        self._spill(group).add_table(table)
+
+    def close(self) -> dict[RelGroup, list[Path]]:
+        out = {}
+        for group, spill in sorted(self._spills.items()):
+            path = spill.close()
+            if path is not None:
+                out[group] = [path]
+        return out

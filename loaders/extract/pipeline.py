@@ -32,6 +32,7 @@ from loaders.extract.resolve import (
 )
 from loaders.extract.roles import get_roles
 from loaders.extract.sentences import Sentence, split_sentences
+from loaders.extract.subsidiaries import subsidiaries
 from loaders.extract.view import SentenceView
 
 _CONTAINERS = ("Brand", "Campaign", "Organization", "Platform")
@@ -194,7 +195,11 @@ def _entities(mentions: Iterable[Mention]) -> list[Entity]:
                 region = gaz.by_code[m.code]
                 level, parent = region.level, (f"region:{region.parent}" if region.parent else None)
             elif m.type == "Region":
-                level = "township" if m.name.endswith(("乡", "镇", "街道")) else "village"
+                # 小榄镇, and 石岐区 of 中山 (a city with no counties holds its towns and districts)
+                town = m.name.endswith(("乡", "镇", "街道")) or (
+                    m.name.endswith("区") and not m.name.endswith(("社区", "安置区"))
+                )
+                level = "township" if town else "village"
                 parent = f"region:{m.candidates[0]}"
             ent = out[m.entity_id] = Entity(m.entity_id, m.type, m.name, m.code, [], level, parent)
         surface = m.surface.strip('“”"「」')
@@ -307,6 +312,7 @@ def resolve_stage(st: State) -> None:
     below += units_of_city(st.text, st.mentions + below)
     below += _places_named_again(st.text, st.mentions, below)
     below += listed_villages(st.text, below, st.mentions)
+    below += subsidiaries(st.text, st.mentions)
     st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
     mark_glosses(st.text, st.mentions)
     _qualify_pattern_orgs(st.mentions, st.ctx)
@@ -392,8 +398,9 @@ _HELPING_KINDS = ("Organization", "Agency")
 
 
 def _frame_organisation(text: str, actors: list[Mention]) -> Mention | None:
-    """A company's or a bank's report on its own 帮扶 work: the organisation its opening sentence
-    names, named at least three times and twice as often as any other organisation."""
+    """A company's or a bank's report on its own 帮扶 work: the organisation its opening names (in
+    the first 200 characters, 帮扶 words in the first 400), named at least three times and twice as
+    often as any other organisation."""
     counts: dict[str, list[Mention]] = {}
     for m in actors:
         if m.type in _HELPING_KINDS:
@@ -401,14 +408,11 @@ def _frame_organisation(text: str, actors: list[Mention]) -> Mention | None:
     ranked = sorted(counts.values(), key=len, reverse=True)
     if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
         return None
-    lead_end = _OPENING_END.search(text, ranked[0][0].start)
-    opening = text[: lead_end.end() if lead_end else len(text)]
-    if ranked[0][0].start > 200 or not _HELP_WORK.search(opening):
+    if ranked[0][0].start > 200 or not _HELP_WORK.search(text, 0, 400):
         return None
     return ranked[0][0]
 
 
-_OPENING_END = re.compile(r"[。！？\n]")
 _HELP_WORK = re.compile(r"帮扶|扶贫|结对|援建|对口|乡村振兴")
 
 

@@ -37,6 +37,8 @@ _RESPECTIVE = re.compile(
     rf"{_COUNT}(?:日前|近日|先后|也|还|已)?分别(与|和|同|结对|对口帮扶|对口支援|帮扶|联系帮扶|对接)"
 )
 _PAIRING_VERB = re.compile(r"签署|签订|结对|建立|结成|缔结|对接|协作|合作|帮扶|支援|携手")
+# the units a company names as its own, right before the list of them
+_OWN_UNITS_BEFORE = re.compile(r"(?:所属|下属|旗下)(?:的)?$")
 _SERIES_SEP = ("，", ",", "；", ";", "、")
 
 
@@ -243,3 +245,14 @@ def _task_facts(
             continue
         mech = mechanism_for(view, cue_mech, helper, place, roles)
         yield AssistFact(helper, place, None, mech, False, status, 0.85, "tasks named")
+    parent = view.frame
+    if (
+        parent is not None
+        and parent.type != "Region"
+        and _OWN_UNITS_BEFORE.search(view.text, 0, helpers[0].start)
+    ):
+        # 中国能建…指定所属西北院、广西院承担镇巴县、西林县的帮扶工作: the company whose report it is
+        # holds the task its units carry out
+        for place in places:
+            if parent.entity_id not in {h.entity_id for h in helpers}:
+                yield AssistFact(parent, place, None, "定点帮扶", True, status, 0.7, "tasks of its own units")

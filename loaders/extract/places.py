@@ -8,6 +8,7 @@ in 村 or 社区); what the text does not say is the county. It is the document'
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.extract.mentions import Mention
@@ -126,6 +127,8 @@ def mark_glosses(text: str, mentions: list[Mention]) -> None:
     """百色市(左右江革命老区), 汕尾市(海陆丰革命老区): a note in brackets right after a place names an
     area whose name holds short place names (右江, 陆丰); they are part of the note, not actors. A
     full name inside (喀什地区（疏附县、伽师县）) is a place of its own and stays one."""
+    ordered = sorted(mentions, key=lambda x: x.start)
+    starts = [x.start for x in ordered]
     for m in mentions:
         if m.type != "Region" or not m.code or m.container is not None:
             continue
@@ -134,11 +137,9 @@ def mark_glosses(text: str, mentions: list[Mention]) -> None:
         close = _GLOSS_CLOSE.search(text, m.end + 1, m.end + 32)
         if close is None:
             continue
-        for inner in mentions:
+        for inner in ordered[bisect.bisect_right(starts, m.end) : bisect.bisect_left(starts, close.start())]:
             if (
-                inner is not m
-                and m.end < inner.start
-                and inner.end <= close.start()
+                inner.end <= close.start()
                 and inner.container is None
                 and not inner.surface.endswith(_ADMIN_SUFFIX)
             ):

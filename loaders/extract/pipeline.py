@@ -33,7 +33,7 @@ from loaders.extract.resolve import (
 from loaders.extract.roles import get_roles
 from loaders.extract.sentences import Sentence, split_sentences
 from loaders.extract.subsidiaries import subsidiaries
-from loaders.extract.view import SentenceView
+from loaders.extract.view import DocumentView, SentenceView
 
 _CONTAINERS = ("Brand", "Campaign", "Organization", "Platform")
 
@@ -355,11 +355,13 @@ def relations_stage(st: State) -> None:
         return items[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
     frame = _frame_helper(st.text, actors)
+    title = st.sentences[0] if st.sentences and st.sentences[0].is_heading else None
+    document = DocumentView(actors, (title.start, title.end) if title else None)
     for s in st.sentences:
         s_actors = within(actor_starts, actors, s)
         if not s_actors and not within(pair_starts, pair_mentions, s):
             continue
-        view = SentenceView(s, st.text, s_actors, within(inner_starts, inner, s), cues, frame)
+        view = SentenceView(s, st.text, s_actors, within(inner_starts, inner, s), cues, frame, document)
         _assists(st, view, s, roles)
         _abbreviations(st, view, s, pair_mentions, gaz.pairing_abbreviations().get)
         links = [

@@ -25,6 +25,33 @@ _MAX_FILLER = 8
 
 
 @dataclass
+class DocumentView:
+    """What a sentence may ask of its whole document: the document's actors in order and the span of
+    its title line. A report on one platform names it in the title and then writes "紫皮蒜是宾川县特产"
+    with no platform; a platform's operator named anywhere in the text is the one the text credits."""
+
+    actors: list[Mention]
+    title: tuple[int, int] | None = None  # the first line, when it is a heading
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [a.start for a in self.actors]
+
+    def actors_within(self, start: int, end: int) -> list[Mention]:
+        starts = self._starts
+        return self.actors[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    @functools.cached_property
+    def named(self) -> dict[str, Mention]:
+        """Each entity name the document names → its first mention."""
+        out: dict[str, Mention] = {}
+        for a in self.actors:
+            if a.name:
+                out.setdefault(a.name, a)
+        return out
+
+
+@dataclass
 class SentenceView:
     sentence: Sentence
     text: str
@@ -33,6 +60,7 @@ class SentenceView:
     cues: Cues
     # the document's own helper (广东 in a report on 广东援疆), for statements that name none
     frame: Mention | None = None
+    document: DocumentView | None = None
 
     @property
     def start(self) -> int:

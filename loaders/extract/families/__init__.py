@@ -36,7 +36,15 @@ def _gate(view: SentenceView) -> re.Pattern[str]:
     if key not in _GATES:
         words = {
             w
-            for role in ("directed", "symmetric", "pairing", "mechanism", "consumption", "passive")
+            for role in (
+                "directed",
+                "symmetric",
+                "pairing",
+                "mechanism",
+                "consumption",
+                "passive",
+                "platform_base_event",
+            )
             for w in view.cues.words(role)
         }
         words |= set(
@@ -91,7 +99,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             groups,
         )
     else:
-        families = (directed, two_way, frame_places, groups)
+        families = (directed, two_way, platform_sales, frame_places, groups)
     for family in families:
         for fact in family(view, roles):
             key = (fact.helper.entity_id, fact.helped.entity_id if fact.helped else fact.group)

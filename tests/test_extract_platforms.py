@@ -124,3 +124,28 @@ def test_a_store_opening_is_no_base():
 
 def test_a_negated_sale_is_none():
     assert assists(extract("丹寨县的蓝莓还没有在拼多多销售。")) == set()
+
+
+# ------------------------------------------------------------------------ a company's 消费帮扶
+def test_a_company_buying_a_places_products():
+    ext = extract("中国石化今年采购丹寨县农产品两百万元。")
+    assert assists(ext) == {("中国石油化工集团有限公司", DANZHAI)}
+
+
+def test_a_companys_local_goods_are_those_of_the_place_the_report_is_about():
+    text = "雷山县今年茶叶丰收。雷山县的茶农忙着采摘。国家电网有限公司工会组织员工购买当地的农产品，助力茶农增收。"
+    assert assists(extract(text)) == {("国家电网有限公司", LEISHAN)}
+
+
+def test_local_goods_in_a_report_on_two_places_name_neither():
+    text = "丹寨县和雷山县都产茶。丹寨县、雷山县茶农增收。中国石化购买当地农产品。"
+    assert assists(extract(text)) == set()
+
+
+def test_a_company_named_after_the_place_is_its_own_buyer():
+    text = "丹寨县今年茶叶丰收。丹寨县山韵食品有限公司按保底价收购当地的农产品，帮助茶农销售。"
+    assert assists(extract(text)) == set()
+
+
+def test_a_companys_own_sales_elsewhere_are_no_assistance():
+    assert assists(extract("中国石化总部位于北京，产品销往全国。")) == set()

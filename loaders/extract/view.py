@@ -42,6 +42,16 @@ class DocumentView:
         return self.actors[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     @functools.cached_property
+    def places_named(self) -> list[tuple[int, Mention]]:
+        """Each place the document names (not as the address of another: 池州市 of 池州市石台县), with
+        how often, most often first: what 当地 stands for in a report on one place."""
+        counts: dict[str, list[Mention]] = {}
+        for a in self.actors:
+            if a.type == "Region" and a.via != "chain-parent":
+                counts.setdefault(a.entity_id, []).append(a)
+        return sorted(((len(ms), ms[0]) for ms in counts.values()), key=lambda x: -x[0])
+
+    @functools.cached_property
     def named(self) -> dict[str, Mention]:
         """Each entity name the document names → its first mention."""
         out: dict[str, Mention] = {}

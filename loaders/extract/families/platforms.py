@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from bangfu.knowledge.cues import Cues
-from loaders.extract.families.common import AssistFact, is_trap, status_of
+from loaders.extract.families.common import AssistFact, helped_side, is_trap, status_of
 from loaders.extract.links import known_operators
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
@@ -64,10 +64,24 @@ def _build(cues: Cues) -> dict[str, re.Pattern[str]]:
         # 勐罕镇小糯玉米盒马村: the place written before the base
         "base_before_platform": re.compile(r"(?:的)?[\u4e00-\u9fff]{0,6}$"),
         "base_word": re.compile(rf"(?:{alt('platform_base')})"),
+        "company_sells": re.compile(rf"(?:{alt('company_sells')})"),
+        # 以当地硒茶为代表的系列农产品: the goods of the place the report is about
+        "local_goods": re.compile(
+            rf"(?:{alt('local_place')})(?:的)?{filler}{{0,8}}?(?:{alt('platform_goods')}|{alt('platform_sold')})"
+        ),
     }
 
 
 def platform_sales(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    found = False
+    for fact in _platform_sales(view, roles):
+        found = True
+        yield fact
+    if not found:
+        yield from _company_sales(view, roles)
+
+
+def _platform_sales(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     sentence = view.text[view.start : view.end]
     platforms = {a.entity_id: a for a in view.actors if a.type == "Platform"}
     inferred = False
@@ -197,3 +211,46 @@ def _credited(view: SentenceView, platform: Mention) -> Mention:
     own = [m for m in named if platform.name in m.name]
     chosen = own or named
     return chosen[0] if len({m.entity_id for m in chosen}) == 1 else platform
+
+
+def _company_sales(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
+    """A company doing 消费帮扶: X公司采购Y县农产品, X公司…选择以当地硒茶为代表的农产品…助农 (当地 the
+    place the document names most). A company named after the helped place (Y县某某食品有限公司) is
+    its own buyer, not a helper."""
+    companies = {a.entity_id: a for a in view.actors if a.type == "Organization" and not helped_side(a)}
+    if len(companies) != 1:
+        return
+    sentence = view.text[view.start : view.end]
+    if not view.cues.any_in("consumption", sentence) or view.cues.any_in("not_selling", sentence):
+        return
+    if is_trap(view, view.start, view.end):
+        return
+    company = next(iter(companies.values()))
+    grammar = _grammar(view.cues)
+    helped: list[Mention] = []
+    verb = grammar["company_sells"].search(view.text, company.end, view.end)
+    if verb:
+        helped = [p for p in _goods_places(view, roles, grammar) if p.start >= verb.end()]
+    if not helped and grammar["local_goods"].search(view.text, company.end, view.end):
+        main = _main_place(view)
+        helped = [main] if main is not None else []
+    home = [m for m in view.inner if m.container is company and m.start == company.start]
+    helped = [p for p in helped if not any(roles.related(_code(h) or "", _code(p) or "") for h in home)]
+    status = status_of(view, sentence)
+    if status is None:
+        return
+    for place in {p.entity_id: p for p in helped}.values():
+        yield AssistFact(
+            company, place, None, "消费帮扶", False, status, 0.65, "company sells the place's products"
+        )
+
+
+def _main_place(view: SentenceView) -> Mention | None:
+    """The place the document names most: at least twice, and twice as often as any other."""
+    if view.document is None or not view.document.places_named:
+        return None
+    ranked = view.document.places_named
+    top, place = ranked[0]
+    if top < 2 or (len(ranked) > 1 and top < 2 * ranked[1][0]):
+        return None
+    return place

@@ -92,6 +92,8 @@ class Matcher:
             add(word, NON_PLACE, word)
         self._surfaces = list(entries)
         self._payloads = [tuple(entries[s]) for s in self._surfaces]
+        # what each surface is, decided once (not per match): its kind and its candidates
+        self._kinds = [_kind_of(p) for p in self._payloads]
         # leftmost-longest for the document scan; all overlapping matches for the filtered form
         self._longest = ahocorasick_rs.AhoCorasick(
             self._surfaces,
@@ -118,7 +120,7 @@ class Matcher:
         The automaton's own leftmost-longest scan runs in Rust; the filtered form (for short names such
         as a brand's or a title) picks among all matches in Python.
         """
-        surfaces, all_payloads = self._surfaces, self._payloads
+        surfaces, all_payloads, kinds_of = self._surfaces, self._payloads, self._kinds
         if kinds is None:
             out = []
             skip_to = 0
@@ -126,7 +128,8 @@ class Matcher:
                 if start < skip_to:
                     continue
                 surface = surfaces[idx]
-                m = _to_mention(start, end, surface, all_payloads[idx])
+                kind, cands = kinds_of[idx]
+                m = Mention(start, end, surface, kind, list(cands))
                 if m.kind == REGION and len(surface) == 2:
                     # 则和龙岩市: the short name 和龙 would hide the full name 龙岩市 that starts inside it
                     longer = self._full_name_at(text, start + 1, m.end)
@@ -152,14 +155,20 @@ class Matcher:
         return chosen
 
 
-def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:
+def _kind_of(payloads: tuple) -> tuple[str, tuple]:
+    """The kind a surface is read as, and its candidates of that kind."""
     kinds = [k for k, _ in payloads]
     # a lexicon entry beats a region alias of the same surface (邵阳红 is a brand, 中国银行 a bank)
     for kind in ("Platform", "Organization", "Agency", "Brand", "Campaign"):
         if kind in kinds:
-            return Mention(start, end, surface, kind, [p for k, p in payloads if k == kind])
+            return kind, tuple(p for k, p in payloads if k == kind)
     kind = kinds[0]
-    return Mention(start, end, surface, kind, [p for k, p in payloads if k == kind])
+    return kind, tuple(p for k, p in payloads if k == kind)
+
+
+def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:
+    kind, cands = _kind_of(payloads)
+    return Mention(start, end, surface, kind, list(cands))
 
 
 @functools.cache

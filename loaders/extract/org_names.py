@@ -32,7 +32,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-import ahocorasick
+import ahocorasick_rs
 
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.knowledge.lexicon import LexEntry
@@ -66,7 +66,8 @@ class OrgName:
 
 @dataclass(frozen=True)
 class _Words:
-    forms: ahocorasick.Automaton  # every form word and every posted word, found leftmost-longest
+    forms: ahocorasick_rs.AhoCorasick  # every form word and every posted word, found leftmost-longest
+    form_words: list[str]  # the automaton's patterns, by index
     not_suffix: tuple[str, ...]  # a form word that goes on into a common word (大学生, 银行业)
     departments: frozenset[str]
     posted: frozenset[str]  # 第一书记, 工作队 …: the unit that posts them is named before
@@ -82,14 +83,15 @@ class _Words:
 @functools.cache
 def _words() -> _Words:
     words = pattern_words()
-    forms = ahocorasick.Automaton()
-    for w in {*words["org_suffix"], *words["zone_suffix"], *words["party_department"], *words["posted"]}:
-        forms.add_word(w, w)
-    forms.make_automaton()
+    form_words = sorted(
+        {*words["org_suffix"], *words["zone_suffix"], *words["party_department"], *words["posted"]}
+    )
+    forms = ahocorasick_rs.AhoCorasick(form_words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     stops = sorted(words["left_stop"], key=len, reverse=True)
     industry = sorted(words["industry"], key=len, reverse=True)
     return _Words(
         forms=forms,
+        form_words=form_words,
         not_suffix=tuple(words["not_suffix"]),
         departments=frozenset(words["party_department"]),
         posted=frozenset(words["posted"]),
@@ -106,13 +108,13 @@ def _words() -> _Words:
 def find_org_names(text: str) -> list[OrgName]:
     """Organisation names by their shape, longest first where two overlap (a parent and its unit).
 
-    The form words are rare in a text; an automaton finds them in one pass in C, and only the few
+    The form words are rare in a text; an automaton finds them in one pass (Rust), and only the few
     characters before each are looked at.
     """
     words = _words()
     found: list[OrgName] = []
-    for end, form in words.forms.iter_long(text):
-        a0, a1 = end + 1 - len(form), end + 1
+    for idx, a0, a1 in words.forms.find_matches_as_indexes(text):
+        form = words.form_words[idx]
         if form in words.posted:
             name = _posting_unit(text, a0, words)
         elif text.startswith(words.not_suffix, a0):

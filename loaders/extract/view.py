@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bangfu.knowledge.cues import Cues
 from loaders.extract.mentions import Mention
@@ -22,6 +22,20 @@ _COUNTED_JOIN = re.compile(
     r"^(?:等)?(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{1,4}?(?:和|及|以及|、)$"
 )
 _MAX_FILLER = 8
+
+
+class _lazy:
+    """functools.cached_property without its lock (Python 3.11 takes one per first access, and a
+    view is made for every sentence with an actor): computed on first access, then a plain attribute."""
+
+    def __init__(self, fn) -> None:
+        self.fn, self.name = fn, fn.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass
@@ -71,14 +85,12 @@ class SentenceView:
     # the document's own helper (广东 in a report on 广东援疆), for statements that name none
     frame: Mention | None = None
     document: DocumentView | None = None
+    # the sentence's span, as plain attributes: the families read them hundreds of thousands of times
+    start: int = field(init=False)
+    end: int = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
+    def __post_init__(self) -> None:
+        self.start, self.end = self.sentence.start, self.sentence.end
 
     def between(self, a: int, b: int) -> str:
         return self.text[a:b]
@@ -89,7 +101,7 @@ class SentenceView:
             self._heading_cache[pairing_only] = self._heading_mechanism(pairing_only)
         return self._heading_cache[pairing_only]
 
-    @functools.cached_property
+    @_lazy
     def _heading_cache(self) -> dict[bool, str | None]:
         return {}
 
@@ -108,7 +120,7 @@ class SentenceView:
             mech = self.cues.find_mechanism(rest)
         return mech
 
-    @functools.cached_property
+    @_lazy
     def _breaks(self) -> list[int]:
         """Positions of the sentence's clause breaks, found once (clause_bounds is asked often)."""
         return [m.start() for m in CLAUSE_BREAK.finditer(self.text, self.start, self.end)]
@@ -125,7 +137,7 @@ class SentenceView:
         """The first actor, when it opens the sentence (after an enumeration mark or a lead verb)."""
         return self._subject
 
-    @functools.cached_property
+    @_lazy
     def _subject(self) -> Mention | None:
         if not self.actors:
             return None
@@ -198,7 +210,7 @@ class SentenceView:
             m = nxt
         return m
 
-    @functools.cached_property
+    @_lazy
     def _chain_links(self) -> dict[int, Mention]:
         """Where a chained place starts → the first such actor: chain_end in one step per link, not one
         walk over every actor (a sentence may name thousands of places)."""

@@ -475,3 +475,14 @@ def test_a_new_area_after_han_is_named_without_it():
     ext = extract("深圳市各区(含翠湖新区)与赣州市各县建立结对关系。")
     assert "翠湖新区" in {e.name for e in ext.entities}
     assert "含翠湖新区" not in {e.name for e in ext.entities}
+
+
+def test_parallel_clauses_in_one_list_are_separate_pairs():
+    # 长沙市帮扶龙山县、湘潭市帮扶永顺县: 湘潭市 opens the second clause; it is not helped by 长沙市
+    pairs = assists(extract("长沙市帮扶龙山县、湘潭市帮扶永顺县。"))
+    assert pairs == {("430100", "433130"), ("430300", "433127")}
+
+
+def test_a_task_over_a_counted_set_pairs_the_places_it_names():
+    ext = extract("中国华能承担了阿合奇县、横山区等3个县的定点扶贫任务。")
+    assert {("中国华能集团有限公司", "653023"), ("中国华能集团有限公司", "610803")} <= assists(ext)

@@ -19,6 +19,7 @@ from loaders.extract.families.groups import groups
 from loaders.extract.families.lists import labelled, respective, series, tasks
 from loaders.extract.families.official import official_pairs, official_units
 from loaders.extract.families.platforms import platform_sales
+from loaders.extract.families.posted import posted
 from loaders.extract.families.presence import consumption, presence
 from loaders.extract.families.symmetric import co_subjects, listed_pairs, symmetric
 from loaders.extract.families.two_way import two_way
@@ -49,7 +50,7 @@ def _gate(view: SentenceView) -> re.Pattern[str]:
         }
         words |= set(
             "分别 签署 签订 结对 建立 建设 设立 共建 投入 捐 选派 派出 派驻 开展 承担 负责 以来 消费 采购 购买 "
-            "旅游 游 销 助农 带货 直播 代言 上线 支持 — - | ｜ → 两".split()
+            "旅游 游 销 助农 带货 直播 代言 上线 支持 第一书记 工作队 工作组 — - | ｜ → 两".split()
         ) | {"\t"}
         _GATES[key] = re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
     return _GATES[key]
@@ -81,6 +82,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             two_way,
             platform_sales,
             frame_places,
+            posted,
             groups,
         )
     elif len(view.actors) >= 2:
@@ -96,6 +98,7 @@ def all_facts(view: SentenceView, roles: Roles) -> list[AssistFact]:
             two_way,
             platform_sales,
             frame_places,
+            posted,
             groups,
         )
     else:

@@ -73,6 +73,12 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     if found is None:
         return
     helpers, filler, why, confidence = found
+    # 长沙市帮扶龙山县、湘潭市帮扶永顺县: a run's items that an earlier cue governs are not helpers
+    objects = [i for i, h in enumerate(helpers) if _object_of_cue(view, h)]
+    if objects:
+        helpers = helpers[objects[-1] + 1 :]
+        if not helpers:
+            return
     clause_lo, clause_hi = view.clause_bounds(pos)
     if is_trap(view, clause_lo, clause_hi) or is_example(view, helpers[0].start):
         return
@@ -149,6 +155,11 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             if before:
                 yield fact(helpers[-1], before[-1], None, 0.85, "replacement")
         return
+    # …帮扶龙山县、湘潭市帮扶永顺县: an item followed by a cue of its own opens the next clause
+    for i, h in enumerate(helped_run[1:], start=1):
+        if _subject_of_cue(view, h):
+            helped_run = helped_run[:i]
+            break
     if not all(helped_side(h) for h in helped_run):  # a bank or a ministry is not helped by this wording
         return
     counted = COUNT_GROUP.match(text, helped_run[0].start, view.end)
@@ -212,6 +223,16 @@ def _object_of_cue(view: SentenceView, m: Mention) -> bool:
     """Whether m is written right after a directed cue (对口支援哈密): the object of its own clause."""
     before = view.text[max(view.start, view.chain_start(m) - 6) : view.chain_start(m)]
     return any(before.endswith(w) for w in view.cues.words("directed"))
+
+
+def _subject_of_cue(view: SentenceView, m: Mention) -> bool:
+    """Whether a directed cue follows m, with at most a few adverbs between (湘潭市也帮扶永顺县)."""
+    end = view.chain_end(m).end
+    cue = view.cues.pattern("directed")
+    for pos in range(end, min(view.end, end + 4)):
+        if cue.match(view.text, pos) and _FILLER.match(view.text[end:pos]):
+            return True
+    return False
 
 
 def _dui_form(

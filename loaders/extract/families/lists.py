@@ -192,7 +192,11 @@ _TASKS_NAMED = re.compile(
 )
 # 承担陕西镇巴县、广西西林县对口帮扶工作: the places, then the task
 _TASK_VERB = re.compile(r"(?:承担|负责|担负)(?:了|起)?")
-_TASK_AFTER = re.compile(r"(?:的)?(?:对口帮扶|定点帮扶|定点扶贫|对口支援|帮扶|结对帮扶|扶贫)(?:工作|任务)")
+# 承担了阿合奇县、横山区等3个县的定点扶贫任务: the places named of a counted set, then the task
+_TASK_AFTER = re.compile(
+    r"(?:等(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff、（）()]{0,8}?)?"
+    r"(?:的)?(?:对口帮扶|定点帮扶|定点扶贫|对口支援|帮扶|结对帮扶|扶贫)(?:工作|任务)"
+)
 
 
 def tasks(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:

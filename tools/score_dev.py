@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score `bangfu extract` on the development set of real passages, overall and per category.
 
-usage: tools/score_dev.py [DEV_TEXTS] [--verbose]
+usage: tools/score_dev.py [DEV_TEXTS] [--verbose]   (BANGFU_SHARED=DIR when ../shared is elsewhere)
 DEV_TEXTS defaults to the folder bangfu-dev-texts of the system's temporary directory (where
 ../shared/dev/README.md says to fetch the texts: they belong to their publishers, never to this
 repository). Runs `bangfu extract` on it, then ../shared/tools/score_real.py on all cases and on each
@@ -14,6 +14,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the repository; BANGFU_SHARED names it from elsewhere (a git worktree, a clone)
+SHARED = Path(os.environ.get("BANGFU_SHARED", ROOT.parent / "shared"))
 GOLD = SHARED / "dev" / "dev_real.jsonl"
 
 

@@ -486,3 +486,15 @@ def test_parallel_clauses_in_one_list_are_separate_pairs():
 def test_a_task_over_a_counted_set_pairs_the_places_it_names():
     ext = extract("中国华能承担了阿合奇县、横山区等3个县的定点扶贫任务。")
     assert {("中国华能集团有限公司", "653023"), ("中国华能集团有限公司", "610803")} <= assists(ext)
+
+
+def test_a_new_pairing_after_an_ended_one_keeps_the_subject():
+    ext = extract("深圳市不再对口帮扶河源市，改为帮扶汕尾市。")
+    assert assists(ext, status="past") == {("440300", "441600")}
+    assert assists(ext, status="current") == {("440300", "441500")}
+
+
+def test_taking_over_ends_the_earlier_helpers_pairing():
+    ext = extract("天津市接棒北京市对口帮扶承德市。")
+    assert assists(ext, status="current") == {("120000", "130800")}
+    assert assists(ext, status="past") == {("110000", "130800")}

@@ -137,6 +137,12 @@ def _in_adjunct(view: SentenceView, m: Mention) -> bool:
 _SCOPE_WORDS = ("省内", "全省", "全市", "全县", "全州")
 
 
+def object_of_cue(view: SentenceView, m: Mention) -> bool:
+    """Whether m is written right after a directed cue (对口支援哈密): the object of its own clause."""
+    before = view.text[max(view.start, view.chain_start(m) - 6) : view.chain_start(m)]
+    return any(before.endswith(w) for w in view.cues.words("directed"))
+
+
 def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
     """The topic of the clauses before a cue whose own clause names no helper: Chinese writes the
     topic once and lets it govern the clauses after it (江苏作为…之一，负责对口支援伊犁州…; 东莞坚决
@@ -153,8 +159,14 @@ def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
             return []  # 省内结对1331个: a scope, not an agent
         if len(lead) <= 2 and a.type in ("Region", "Agency", "Organization"):
             run = view.run_after(view.chain_start(a), max_gap=0)
+            # a place between that an earlier cue governs (不再帮扶河源市，改为帮扶汕尾市) does not
+            # stand in the topic's way
             if run and not any(
-                x.start >= run[-1].end and x.end <= pos and not _in_adjunct(view, x) for x in view.actors
+                x.start >= run[-1].end
+                and x.end <= pos
+                and not _in_adjunct(view, x)
+                and not object_of_cue(view, x)
+                for x in view.actors
             ):
                 return run
             return []

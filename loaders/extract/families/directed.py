@@ -3,6 +3,7 @@ and the passive forms Y由X对口帮扶, Y接受X帮扶, Y是X的对口帮扶县
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -17,6 +18,7 @@ from loaders.extract.families.common import (
     is_trap,
     listed_inside,
     mechanism_for,
+    object_of_cue,
     reversed_by_roles,
     status_of,
     topic_helpers,
@@ -51,6 +53,7 @@ _FILLER = re.compile(
 )
 # 河南省由支援阿克苏地区调整为对口支援哈密地区: the helper's old pairing, then its new one
 _CHANGE_FROM = re.compile(r"^(?:\d{4}年起?，?)?(?:由|从)$")
+_HANDOVER = re.compile(r"(?:接棒|接替|接过)$")
 _CHANGE_TO = re.compile(r"^(?:调整为|改为|变更为|转为)(?:重点)?$")
 # a programme or a body named after the helped province, not a pairing: 对口支援新疆工作前方指挥部
 _PROGRAMME_AFTER = re.compile(r"^(?:工作|建设|前方|指挥部|办公室|领导小组)")
@@ -74,7 +77,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         return
     helpers, filler, why, confidence = found
     # 长沙市帮扶龙山县、湘潭市帮扶永顺县: a run's items that an earlier cue governs are not helpers
-    objects = [i for i, h in enumerate(helpers) if _object_of_cue(view, h)]
+    objects = [i for i, h in enumerate(helpers) if object_of_cue(view, h)]
     if objects:
         helpers = helpers[objects[-1] + 1 :]
         if not helpers:
@@ -85,6 +88,13 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     mech = view.cues.mechanism("directed", cue)
     run_start = view.chain_start(helpers[0])
     lead = text[max(clause_lo, run_start - 4) : run_start]
+    # 天津市接棒北京市对口帮扶承德市: the one before 接棒 takes over; the pairing of the one after is over
+    successors: list[Mention] = []
+    handover = _HANDOVER.search(lead)
+    if handover:
+        before, before_filler = view.run_before(run_start - len(handover.group(0)))
+        if before and _FILLER.match(before_filler):
+            successors = before
     if lead.endswith("代表"):
         # 由深圳市代表广东省对口帮扶广西: the one acting for the province is the helper the text names
         agents, agent_filler = view.run_before(run_start - 2)
@@ -196,6 +206,11 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             continue
         if why.startswith("directed (subject") and reversed_by_roles(roles, helper, helped):
             continue
+        if successors:
+            yield dataclasses.replace(fact(helper, helped, None, confidence, why), status="past")
+            for successor in successors:
+                yield fact(successor, helped, None, confidence, "directed (handover)")
+            continue
         yield fact(helper, helped, None, confidence, why)
 
 
@@ -212,17 +227,11 @@ def _helpers_of_cue(
     topic = topic_helpers(view, pos)
     if topic:
         return topic, "", "directed (subject of the sentence)", 0.85
-    if view.frame is not None and all(_object_of_cue(view, a) for a in view.actors if a.end <= pos):
+    if view.frame is not None and all(object_of_cue(view, a) for a in view.actors if a.end <= pos):
         # 从1998年起对口支援哈密 in a report on 广东援疆: the document's own helper; places before the
         # cue that are themselves what an earlier cue governs (…支援哈密，到2010年支援喀什) leave it so
         return [view.frame], "", "directed (the document's helper)", 0.6
     return None
-
-
-def _object_of_cue(view: SentenceView, m: Mention) -> bool:
-    """Whether m is written right after a directed cue (对口支援哈密): the object of its own clause."""
-    before = view.text[max(view.start, view.chain_start(m) - 6) : view.chain_start(m)]
-    return any(before.endswith(w) for w in view.cues.words("directed"))
 
 
 def _subject_of_cue(view: SentenceView, m: Mention) -> bool:

@@ -351,6 +351,10 @@ def relations_stage(st: State) -> None:
     inner_starts = [m.start for m in inner]
     pair_starts = [m.start for m in pair_mentions]
 
+    # the sentence's own brands and campaigns (the links ask only those: not every one per sentence)
+    brand_starts = [m.start for m in brands]
+    campaign_starts = [m.start for m in campaigns]
+
     def within(starts: list[int], items: list[Mention], s: Sentence) -> list[Mention]:
         return items[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
 
@@ -368,8 +372,8 @@ def relations_stage(st: State) -> None:
             *operates(view),
             *partners(view),
             *promotes(view),
-            *brand_of(view, brands, inner_of),
-            *organizes(view, campaigns),
+            *brand_of(view, within(brand_starts, brands, s), inner_of),
+            *organizes(view, within(campaign_starts, campaigns, s)),
         ]
         for link in links:
             st.add_relation(

@@ -132,9 +132,11 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
     """Resolve every Region mention in place; drop (and report) what stays ambiguous or risky."""
     _chain_links(gaz, mentions)
     by_sentence: dict[int, list[Mention]] = {}
+    sentence_index: dict[int, int] = {}  # id(mention) → its sentence, asked once per mention
     for m in mentions:
         if m.kind == REGION:
-            by_sentence.setdefault(sentence_of(m.start), []).append(m)
+            i = sentence_index[id(m)] = sentence_of(m.start)
+            by_sentence.setdefault(i, []).append(m)
     home = ctx.province.code if ctx.province else None
     # counties the document names in full or with their parent (甘肃省静宁县, 重庆彭水): their short
     # name (静宁, 彭水) later in the document means them
@@ -157,10 +159,13 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
         if m.kind != REGION:
             continue
         cands = list(m.candidates)
-        counts = sure.get(sentence_of(m.start), Counter())
+        counts = sure[sentence_index[id(m)]]
         own = cands[0] if len(cands) == 1 else None
-        peer_codes = {c for c, n in counts.items() if c != own or n > 1}  # every mention but m
+        # the codes of every mention of the sentence but m, made only when a rule asks for them (a
+        # sentence may name thousands of places)
+        peer_codes: set[str] | None = None
         if len(cands) > 1:
+            peer_codes = {c for c, n in counts.items() if c != own or n > 1}
             cands = _pick(gaz, m, cands, home, peer_codes, certain)
         if len(cands) != 1:
             ctx.unresolved.append(
@@ -169,6 +174,8 @@ def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, se
             continue
         code = cands[0]
         region = gaz.by_code[code]
+        if code not in named_in_full and peer_codes is None:
+            peer_codes = {c for c, n in counts.items() if c != own or n > 1}
         if code not in named_in_full and not _accept(gaz, m, region, home, peer_codes):
             ctx.unresolved.append(
                 {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -22,6 +23,10 @@ _COUNTED_JOIN = re.compile(
     r"^(?:等)?(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{1,4}?(?:和|及|以及|、)$"
 )
 _MAX_FILLER = 8
+# an enumeration mark or a markdown lead before a sentence's first actor: 一、 2. （三） ##
+_ENUMERATION = re.compile(
+    r"^[\s*#]*(?:[一二三四五六七八九十\d]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)])?"
+)
 
 
 class _lazy:
@@ -102,7 +107,8 @@ class SentenceView:
         return self._heading_cache[pairing_only]
 
     @_lazy
-    def _heading_cache(self) -> dict[bool, str | None]:
+    def _heading_cache(self) -> dict[object, str | None]:
+        """The mechanisms asked of this sentence (its headings', its own), each found once."""
         return {}
 
     def _heading_mechanism(self, pairing_only: bool) -> str | None:
@@ -113,12 +119,23 @@ class SentenceView:
         return None
 
     def sentence_mechanism(self, pairing_only: bool = True) -> str | None:
+        key = ("sentence", pairing_only)
+        if key not in self._heading_cache:
+            self._heading_cache[key] = self._sentence_mechanism(pairing_only)
+        return self._heading_cache[key]
+
+    def _sentence_mechanism(self, pairing_only: bool) -> str | None:
         mech = self.cues.find_mechanism(self.text[self.start : self.end])
         if mech == "消费帮扶" and pairing_only:
             # a pairing mechanism later in the sentence wins over the generic one
             rest = self.text[self.start : self.end].replace("消费帮扶", "").replace("消费扶贫", "")
             mech = self.cues.find_mechanism(rest)
         return mech
+
+    @_lazy
+    def _starts(self) -> list[int]:
+        """The actors' starts (in order: the actors are sorted by start), for bisect."""
+        return [a.start for a in self.actors]
 
     @_lazy
     def _breaks(self) -> list[int]:
@@ -143,24 +160,28 @@ class SentenceView:
             return None
         first = self.actors[0]
         lead = self.text[self.start : first.start]
-        lead = re.sub(
-            r"^[\s*#]*(?:[一二三四五六七八九十\d]+[、.．是]|[（(][一二三四五六七八九十\d]+[）)])?", "", lead
-        )
+        lead = _ENUMERATION.sub("", lead)
         if len(lead) <= 4 and not CLAUSE_BREAK.search(lead):
             return first
         return None
 
     def run_before(self, pos: int, connectors: tuple[str, ...] = LIST_JOIN) -> tuple[list[Mention], str]:
         """Actors joined by list words that end just before pos, and the filler between them and pos."""
-        before = [a for a in self.actors if a.end <= pos]
-        if not before:
+        # the actors ending at or before pos, nearest first (they start before pos: found by bisect)
+        actors = self.actors
+        before = (
+            actors[j]
+            for j in range(bisect.bisect_left(self._starts, pos) - 1, -1, -1)
+            if actors[j].end <= pos
+        )
+        last = next(before, None)
+        if last is None:
             return [], ""
-        last = before[-1]
         filler = self.text[last.end : pos]
         if len(filler) > _MAX_FILLER or CLAUSE_BREAK.search(filler) or "、" in filler:
             return [], filler
         run = [last]
-        for prev in reversed(before[:-1]):
+        for prev in before:
             gap = self.text[prev.end : run[0].start]
             if gap in connectors or gap == "":  # a list word, or nothing (a chain: 湘西州龙山县)
                 run.insert(0, prev)
@@ -169,14 +190,15 @@ class SentenceView:
         return collapse_chains(run), filler
 
     def run_after(self, pos: int, connectors: tuple[str, ...] = LIST_JOIN, max_gap: int = 2) -> list[Mention]:
-        after = [a for a in self.actors if a.start >= pos]
-        if not after or len(self.text[pos : after[0].start]) > max_gap:
+        actors = self.actors
+        first = bisect.bisect_left(self._starts, pos)  # the actors starting at or after pos
+        if first == len(actors) or len(self.text[pos : actors[first].start]) > max_gap:
             return []
-        gap0 = self.text[pos : after[0].start]
+        gap0 = self.text[pos : actors[first].start]
         if CLAUSE_BREAK.search(gap0):
             return []
-        run = [after[0]]
-        for nxt in after[1:]:
+        run = [actors[first]]
+        for nxt in itertools.islice(actors, first + 1, None):
             gap = self.text[run[-1].end : nxt.start]
             if (
                 gap == ""

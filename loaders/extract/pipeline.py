@@ -18,7 +18,7 @@ from bangfu.knowledge.ontology import ENTITY_TYPES
 from loaders.document import Document
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
 from loaders.extract.families import abbreviations, all_facts
-from loaders.extract.links import brand_of, operates, organizes, partners, promotes
+from loaders.extract.links import SELLERS, brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
 from loaders.extract.places import listed_villages, mark_glosses, places_alone, units_of_city
@@ -361,19 +361,27 @@ def relations_stage(st: State) -> None:
     frame = _frame_helper(st.text, actors)
     title = st.sentences[0] if st.sentences and st.sentences[0].is_heading else None
     document = DocumentView(actors, (title.start, title.end) if title else None)
+    pairing_of = gaz.pairing_abbreviations().get
     for s in st.sentences:
         s_actors = within(actor_starts, actors, s)
-        if not s_actors and not within(pair_starts, pair_mentions, s):
+        s_pairs = within(pair_starts, pair_mentions, s)
+        if not s_actors and not s_pairs:
             continue
         view = SentenceView(s, st.text, s_actors, within(inner_starts, inner, s), cues, frame, document)
         _assists(st, view, s, roles)
-        _abbreviations(st, view, s, pair_mentions, gaz.pairing_abbreviations().get)
+        if s_pairs:
+            _abbreviations(st, view, s, s_pairs, pairing_of)
+        # each link needs an actor of its kind in the sentence (a platform, a seller, a brand, a
+        # campaign): the others are not asked
+        kinds = {a.type for a in s_actors}
+        s_brands = within(brand_starts, brands, s)
+        s_campaigns = within(campaign_starts, campaigns, s)
         links = [
-            *operates(view),
-            *partners(view),
-            *promotes(view),
-            *brand_of(view, within(brand_starts, brands, s), inner_of),
-            *organizes(view, within(campaign_starts, campaigns, s)),
+            *(operates(view) if "Platform" in kinds else ()),
+            *(partners(view) if not kinds.isdisjoint(SELLERS) else ()),
+            *(promotes(view) if not kinds.isdisjoint(SELLERS) else ()),
+            *(brand_of(view, s_brands, inner_of) if s_brands else ()),
+            *(organizes(view, s_campaigns) if s_campaigns else ()),
         ]
         for link in links:
             st.add_relation(

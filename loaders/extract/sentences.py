@@ -101,9 +101,12 @@ def split_sentences(text: str) -> list[Sentence]:
             level = _heading_level(s_text, whole_line) if first else _inline_heading_level(s_text)
             if level is not None:
                 heading = Heading(level, s_text.strip("*# "), start, end)
-                stack = [h for h in stack if h.level < level] + [heading]
-                sentences.append(Sentence(start, end, s_text, paragraph, list(stack[:-1]), True))
+                outer = [h for h in stack if h.level < level]
+                stack = [*outer, heading]
+                sentences.append(Sentence(start, end, s_text, paragraph, outer, True))
             else:
-                sentences.append(Sentence(start, end, s_text, paragraph, list(stack)))
+                # the sentences under one heading share its stack (a new heading makes a new list;
+                # nothing changes one in place)
+                sentences.append(Sentence(start, end, s_text, paragraph, stack))
             first = False
     return sentences

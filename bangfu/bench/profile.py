@@ -1,6 +1,7 @@
 """Where the time goes: profile one stage of the pipeline on the benchmark's corpus.
 
-Run: ``.venv/bin/python -m bangfu.bench.profile --docs 1000 --stage ingest`` (or ``merge``, ``write``).
+Run: ``.venv/bin/python -m bangfu.bench.profile --docs 1000 --stage ingest`` (or ``extract``, ``merge``,
+``write``).
 
 Why py-spy first: it samples from outside the process, so a function called a million times costs
 what it really costs; cProfile (the fallback, always available) adds overhead per call and inflates
@@ -8,6 +9,10 @@ exactly the small hot functions we are looking for. Install it with ``.venv/bin/
 
 Stages, each in a fresh process over the same corpus (written once to ``--dir``):
 - ``ingest``: ``bangfu.pipeline.pool.iter_extractions(workers=1)`` — read, normalize, extract;
+- ``extract``: ``extract_document`` alone over documents read beforehand, and the CPU time of each of
+  its named stages (``loaders.extract.pipeline.STAGES``: sentences, mentions, resolve, relations,
+  entities) measured with ``time.process_time``, which other processes on a shared machine do not
+  stretch;
 - ``merge``: ``KnowledgeGraph.add_extraction`` for every document (extractions made first, unprofiled);
 - ``write``: ``write_store`` of the merged graph.
 
@@ -35,9 +40,13 @@ from bangfu.bench.corpus import write_corpus
 from bangfu.pipeline.pool import DocMeta, iter_extractions, warm_up
 from graph.model import KnowledgeGraph
 from graph.store.embedded import write_store
+from loaders.document import Document
 from loaders.extract.facts import Extraction
+from loaders.extract.pipeline import STAGES as PIPELINE_STAGES
+from loaders.extract.pipeline import State
+from loaders.read import list_files, load_path
 
-STAGES = ("ingest", "merge", "write")
+STAGES = ("ingest", "extract", "merge", "write")
 _FRAME = re.compile(r"(.*) \((.*):(\d+)\)$")
 
 
@@ -50,6 +59,32 @@ def stage_ingest(corpus: Path, _cache: Path) -> None:
     warm_up()
     for _ in iter_extractions([corpus], 1):
         pass
+
+
+def stage_extract(corpus: Path, _cache: Path) -> None:
+    docs = [load_path(p) for p in list_files([corpus])]
+    warm_up()
+    spent = dict.fromkeys((name for name, _ in PIPELINE_STAGES), 0.0)
+    for doc in docs:
+        _extract_timed(doc, spent)
+    text_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    print(pipeline_breakdown(spent, text_mb))
+
+
+def _extract_timed(doc: Document, spent: dict[str, float]) -> None:
+    """extract_document's stages one by one (as it runs them), each one's CPU time added to spent."""
+    st = State(doc)
+    for name, stage in PIPELINE_STAGES:
+        started = time.process_time()
+        stage(st)
+        spent[name] += time.process_time() - started
+
+
+def pipeline_breakdown(spent: dict[str, float], text_mb: float) -> str:
+    total = sum(spent.values())
+    parts = ", ".join(f"{name} {seconds:.2f}" for name, seconds in spent.items())
+    rate = f"{text_mb / total:.2f} MB/s" if total else "n/a"
+    return f"extract_document CPU s over {text_mb:.1f} MB: {total:.2f} ({rate}); {parts}"
 
 
 def _graph(corpus: Path, cache: Path) -> KnowledgeGraph:
@@ -144,7 +179,12 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(
                 [spy, "record", "-r", "250", "-f", "raw", "-o", str(raw), "--", *child], check=True
             )
-            below = {"ingest": "_process", "merge": "KnowledgeGraph.add_extraction", "write": "write_store"}
+            below = {
+                "ingest": "_process",
+                "extract": "_extract_timed",
+                "merge": "KnowledgeGraph.add_extraction",
+                "write": "write_store",
+            }
             report = aggregate(raw.read_text().splitlines(), below[args.stage], args.top)
         else:
             prof = cProfile.Profile()

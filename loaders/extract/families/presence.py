@@ -75,8 +75,15 @@ _BUY = re.compile(r"(?:累计|共|积极|大力|组织|直接|帮助)?(?:采购|
 _PRODUCTS = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,6}?(?:农产品|农副产品|扶贫产品|特色产品|产品|特产)")
 
 
+# the verbs of _BUY without their optional adverbs: a plain scan for them first (a pattern that opens
+# with an optional group is tried at every character of the sentence)
+_BUY_VERB = re.compile(r"采购|购买|认购|销售|帮销|代销")
+
+
 def _buying(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
+    if _BUY_VERB.search(text, view.start, view.end) is None:
+        return
     for m in _BUY.finditer(text, view.start, view.end):
         sellers = view.run_after(m.end(), max_gap=0)
         if not sellers or not all(is_region(s) for s in sellers):

@@ -18,7 +18,7 @@ from bangfu.knowledge.ontology import EDGE_PROPERTIES, NODE_PROPERTIES
 from bangfu.pipeline.build import apply_designations, build_graph, build_store
 from graph import flat
 from graph.store.embedded import open_store, write_store
-from graph.store.readback import load_graph
+from graph.store.readback import load_graph, load_view
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "corpus"
 NODE_QUERY = "MATCH (n) RETURN label(n), " + ", ".join(f"n.{p}" for p in NODE_PROPERTIES)
@@ -79,3 +79,22 @@ def test_generated_corpus_flat_store_equals_graph_store(
     assert report.read == 300 and report.summary == summary
     assert summary["relations"]["ASSISTS"] > 300 and summary["relations"]["MENTIONED_IN"] > 3000
     assert_same_stores(old, new)
+
+
+def test_view_read_back_is_the_graph_without_documents(tmp_path: Path) -> None:
+    """``load_view`` (what the benchmark's query stages read at scale) gives the entities and
+    relations ``load_graph`` gives, with the same properties, and nothing of the documents."""
+    store = tmp_path / "s.lbdb"
+    build_store([str(CORPUS)], store)
+    full, view = load_graph(store).graph, load_view(store)
+
+    def kept(attrs: dict) -> dict:
+        return {k: v for k, v in attrs.items() if v is not None}
+
+    nodes = {n: kept(a) for n, a in full.nodes(data=True) if a["label"] != "Document"}
+    edges = {
+        (u, v, k): kept(a) for u, v, k, a in full.edges(keys=True, data=True) if a["type"] != "MENTIONED_IN"
+    }
+    assert any(a["type"] == "ASSISTS" and a["evidence"] for a in edges.values())
+    assert dict(view.nodes(data=True)) == nodes
+    assert {(u, v, k): a for u, v, k, a in view.edges(keys=True, data=True)} == edges

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import networkx as nx
 import numpy as np
 
 from bangfu.knowledge.names import normalize, normalize_many
@@ -85,7 +86,7 @@ class SearchIndex:
         degree. Documents are left out unless asked: their titles are not entities. With a
         ``gazetteer`` (``by_code`` of records with ``aliases``), regions are also found by the short
         names the gazetteer knows (龙山 for 龙山县) even when no document wrote them so."""
-        g = getattr(graph, "graph", graph)
+        g = graph if isinstance(graph, nx.Graph) else graph.graph  # or a KnowledgeGraph
         by_code = getattr(gazetteer, "by_code", None) or {}
         entries = []
         for nid, attrs in g.nodes(data=True):

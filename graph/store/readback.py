@@ -14,6 +14,8 @@ import json
 import os
 from collections import defaultdict
 
+import networkx as nx
+
 from bangfu.knowledge.gazetteer import GazetteerLike
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
 from graph.store.embedded import EmbeddedStore, open_store
@@ -37,6 +39,38 @@ _UNNEEDED_REGIONS = (
     "MATCH (n:Region) WHERE n.n_documents = 0 AND n.designations IS NULL "
     "AND NOT EXISTS { MATCH (n)<-[:PART_OF]-() } RETURN count(n)"
 )
+
+
+_VIEW_NODES = "MATCH (n) WHERE label(n) <> 'Document' RETURN n"
+_VIEW_EDGES = "MATCH (a)-[r]->(b) WHERE label(r) <> 'MENTIONED_IN' RETURN a.id, b.id, r"
+
+
+def load_view(path: str | os.PathLike | None = None) -> nx.MultiDiGraph:
+    """The store's entities and the relations between them as a networkx graph, without Documents,
+    MENTIONED_IN edges or per-document bookkeeping: what the planner's coverage and search read, in
+    memory proportional to the relations rather than to the documents (``load_graph`` replays every
+    document). Node and edge attributes are the store's properties (``evidence`` and ``groups``
+    parsed), the edge key is the store's ``key``."""
+    graph = nx.MultiDiGraph()
+    with open_store(path) as store:
+        for (node,) in store.query(_VIEW_NODES, timeout_ms=None).rows:
+            graph.add_node(node["id"], **_attributes(node, "label"))
+        for source, target, rel in store.query(_VIEW_EDGES, timeout_ms=None).rows:
+            attrs = _attributes(rel, "type")
+            graph.add_edge(source, target, key=attrs.pop("key"), **attrs)
+    return graph
+
+
+def _attributes(entity: dict, label_as: str) -> dict:
+    """Store properties as graph attributes as the graph has them: nulls left out, JSON properties
+    parsed, the id as the node itself, the table's label as ``label_as`` (``label`` of a node,
+    ``type`` of an edge)."""
+    attrs = {k: v for k, v in entity.items() if v is not None and k not in ("_LABEL", "id")}
+    attrs[label_as] = entity.get("_LABEL")
+    for key in ("evidence", "groups"):
+        if isinstance(attrs.get(key), str):
+            attrs[key] = json.loads(attrs[key])
+    return attrs
 
 
 def load_graph(

@@ -54,7 +54,7 @@ from graph.model import (
 from graph.tables import RelGroup, scalar
 from loaders.extract.facts import Entity, Extraction
 
-FLUSH_ROWS = 20_000  # rows buffered per spill file before they are written as a row group
+FLUSH_ROWS = 20_000  # rows buffered (per spill file; over all evidence buckets together) before writing
 DOCS_PER_BUCKET = 2_000  # evidence buckets: about this many documents' relations merged at once
 _PA_TYPES = {
     "string": pa.string(),
@@ -89,9 +89,11 @@ class _Spill:
         self.count = 0
         self._writer: pq.ParquetWriter | None = None
 
-    def add(self, row: dict[str, Any]) -> None:
+    def add(self, row: dict[str, Any], *, flush: bool = True) -> None:
+        """Buffer a row; written once ``FLUSH_ROWS`` are buffered unless ``flush`` is False (the
+        caller then flushes, as the evidence buckets do under one budget)."""
         self.rows.append(row)
-        if len(self.rows) >= FLUSH_ROWS:
+        if flush and len(self.rows) >= FLUSH_ROWS:
             self.flush()
 
     def flush(self) -> None:
@@ -172,6 +174,7 @@ class FlatMerge:
         self._buckets = [
             _Spill(self.folder / f"evidence-{i:03d}.parquet", EVIDENCE_SCHEMA) for i in range(self._n_buckets)
         ]
+        self._buffered = 0  # evidence rows buffered over all buckets
         self._relations: Counter[str] | None = None  # counted by ``finish``
         if all_regions:
             for code in self._hierarchy.codes():
@@ -260,8 +263,14 @@ class FlatMerge:
                     "target": rel.target,
                     "key": key,
                     "record": json.dumps(record, ensure_ascii=False),
-                }
+                },
+                flush=False,
             )
+            self._buffered += 1
+        if self._buffered >= FLUSH_ROWS:  # one budget for every bucket, not FLUSH_ROWS each
+            for bucket in self._buckets:
+                bucket.flush()
+            self._buffered = 0
         return True
 
     def hold_region(self, node_id: str) -> bool:

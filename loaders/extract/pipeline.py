@@ -113,8 +113,9 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
             name = found.group(1)
             if any(w in name for w in LEFT_STOPS if len(w) > 1):
                 break  # 杭州市帮助石头寨村: a verb stands in it, so this is no name
+            # the regions starting inside the name (by bisect: not a walk over the rest of the document)
             i = bisect.bisect_left(region_starts, pos)
-            inside = [r for r in regions[i:] if r.start < pos + len(name)]
+            inside = regions[i : bisect.bisect_left(region_starts, pos + len(name), i)]
             # a place name resolution left unresolved (长兴 in 长兴堡镇) does not stand in the way
             blocking = [r for r in inside if r.entity_id]
             if blocking and not (pos != m.end and _town_name_at(text, pos, blocking[0].start)):
@@ -241,6 +242,17 @@ class State:
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
+    def by_sentence(self, items: list[Mention]) -> dict[int, list[Mention]]:
+        """Each item (in order) under the index of the sentence it starts in; one outside every
+        sentence (in a line's markup between two) under none."""
+        out: dict[int, list[Mention]] = {}
+        sentences, starts = self.sentences, self.starts
+        for m in items:
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and m.start < sentences[i].end:
+                out.setdefault(i, []).append(m)
+        return out
+
     def add_relation(self, rtype: str, source: str, target: str, s: Sentence, **kw) -> None:
         key = (rtype, source, target, kw.get("mechanism"), s.start)
         if key in self.seen_relations or source == target:
@@ -347,35 +359,29 @@ def relations_stage(st: State) -> None:
     def inner_of(container: Mention) -> list[Mention]:
         return [m for m in inner if m.container is container]
 
-    actor_starts = [a.start for a in actors]
-    inner_starts = [m.start for m in inner]
-    pair_starts = [m.start for m in pair_mentions]
-
-    # the sentence's own brands and campaigns (the links ask only those: not every one per sentence)
-    brand_starts = [m.start for m in brands]
-    campaign_starts = [m.start for m in campaigns]
-
-    def within(starts: list[int], items: list[Mention], s: Sentence) -> list[Mention]:
-        return items[bisect.bisect_left(starts, s.start) : bisect.bisect_left(starts, s.end)]
-
     frame = _frame_helper(st.text, actors)
     title = st.sentences[0] if st.sentences and st.sentences[0].is_heading else None
     document = DocumentView(actors, (title.start, title.end) if title else None)
     pairing_of = gaz.pairing_abbreviations().get
-    for s in st.sentences:
-        s_actors = within(actor_starts, actors, s)
-        s_pairs = within(pair_starts, pair_mentions, s)
-        if not s_actors and not s_pairs:
-            continue
-        view = SentenceView(s, st.text, s_actors, within(inner_starts, inner, s), cues, frame, document)
+    # each sentence's own actors, inner places, pairing abbreviations, brands and campaigns, sorted
+    # into their sentences once; only sentences with an actor or an abbreviation are looked at
+    actors_in, inner_in, pairs_in = (
+        st.by_sentence(actors),
+        st.by_sentence(inner),
+        st.by_sentence(pair_mentions),
+    )
+    brands_in, campaigns_in = st.by_sentence(brands), st.by_sentence(campaigns)
+    for i in sorted(actors_in.keys() | pairs_in.keys()):
+        s = st.sentences[i]
+        s_actors, s_pairs = actors_in.get(i, []), pairs_in.get(i, [])
+        view = SentenceView(s, st.text, s_actors, inner_in.get(i, []), cues, frame, document)
         _assists(st, view, s, roles)
         if s_pairs:
             _abbreviations(st, view, s, s_pairs, pairing_of)
         # each link needs an actor of its kind in the sentence (a platform, a seller, a brand, a
         # campaign): the others are not asked
         kinds = {a.type for a in s_actors}
-        s_brands = within(brand_starts, brands, s)
-        s_campaigns = within(campaign_starts, campaigns, s)
+        s_brands, s_campaigns = brands_in.get(i, []), campaigns_in.get(i, [])
         links = [
             *(operates(view) if "Platform" in kinds else ()),
             *(partners(view) if not kinds.isdisjoint(SELLERS) else ()),

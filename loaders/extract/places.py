@@ -12,14 +12,15 @@ import bisect
 import re
 
 from loaders.extract.mentions import Mention
+from loaders.extract.pattern_words import pattern_words
 from loaders.extract.patterns import CJK, LEFT_STOPS, PLACE_GENERIC
 
 # a town (2–6 characters before 镇/乡, no 村 and no conjunction in it), then its village
 _TOWN_VILLAGE = re.compile(
     rf"((?:(?![村及和与、个])[{CJK}]){{2,6}}?(?:镇|乡))((?:(?![村及和与镇乡])[{CJK}]){{2,4}}?(?:村|社区))(?![村镇级])"
 )
-# words ending in 乡/镇 that are no town: 城乡, 家乡, 下乡, 返乡, 老乡, 重镇 …
-_NOT_TOWN = re.compile(r"(?:城|家|下|返|回|故|老|同|异|水|梦|愁|重|古|名|强|集|乡)(?:镇|乡)$")
+# words ending in 乡/镇 that are no town (城乡, 家乡, 重镇 …): data/lexicons/pattern_words.csv, not_town
+_NOT_TOWN = re.compile(rf"(?:{'|'.join(map(re.escape, pattern_words()['not_town']))})(?:镇|乡)$")
 
 
 def _trim(name: str) -> str:

@@ -16,6 +16,7 @@ from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
 from bangfu.knowledge.lexicon import get_lexicon
 from bangfu.knowledge.ontology import ENTITY_TYPES
 from loaders.document import Document
+from loaders.extract.dominant import dominant
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
 from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import SELLERS, brand_of, operates, organizes, partners, promotes
@@ -408,10 +409,8 @@ def _frame_helper(text: str, actors: list[Mention]) -> Mention | None:
     for m in actors:
         if m.type == "Region" and m.code and _PROGRAMME_AFTER.match(text, m.end):
             counts.setdefault(m.entity_id, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
-        return _frame_organisation(text, actors)
-    return ranked[0][0]
+    place = dominant(((len(ms), ms[0]) for ms in counts.values()), 3)
+    return place if place is not None else _frame_organisation(text, actors)
 
 
 _HELPING_KINDS = ("Organization", "Agency")
@@ -425,12 +424,10 @@ def _frame_organisation(text: str, actors: list[Mention]) -> Mention | None:
     for m in actors:
         if m.type in _HELPING_KINDS:
             counts.setdefault(m.entity_id, []).append(m)
-    ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+    org = dominant(((len(ms), ms[0]) for ms in counts.values()), 3)
+    if org is None or org.start > 200 or not _HELP_WORK.search(text, 0, 400):
         return None
-    if ranked[0][0].start > 200 or not _HELP_WORK.search(text, 0, 400):
-        return None
-    return ranked[0][0]
+    return org
 
 
 _HELP_WORK = re.compile(r"帮扶|扶贫|结对|援建|对口|乡村振兴")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bangfu.knowledge.gazetteer import Gazetteer, Region
 from bangfu.knowledge.lexicon import Lexicon
+from loaders.extract.dominant import dominant
 from loaders.extract.mentions import AGENCY_STEM, REGION, SELF_REF, SELF_REFERENCES, Mention
 
 _CHAIN_GAP = 0  # characters allowed between parent and child in a chain (湘西州龙山县)
@@ -238,10 +239,10 @@ def own_county(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext) -> None
         for m in mentions
         if m.kind == REGION and m.code and m.container is None and gaz.by_code[m.code].level == "county"
     )
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    code = dominant(((n, code) for code, n in counts.items()), 2)
+    if code is None:
         return
-    county = gaz.by_code[ranked[0][0]]
+    county = gaz.by_code[code]
     if ctx.province is None or county.province == ctx.province.code:
         ctx.county = county
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from bangfu.knowledge.cues import Cues
+from loaders.extract.dominant import dominant
 from loaders.extract.families.common import AssistFact, helped_side, is_trap, status_of
 from loaders.extract.links import known_operators
 from loaders.extract.mentions import Mention
@@ -247,10 +248,6 @@ def _company_sales(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 
 def _main_place(view: SentenceView) -> Mention | None:
     """The place the document names most: at least twice, and twice as often as any other."""
-    if view.document is None or not view.document.places_named:
+    if view.document is None:
         return None
-    ranked = view.document.places_named
-    top, place = ranked[0]
-    if top < 2 or (len(ranked) > 1 and top < 2 * ranked[1][0]):
-        return None
-    return place
+    return dominant(view.document.places_named, 2)

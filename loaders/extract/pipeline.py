@@ -22,7 +22,14 @@ from loaders.extract.families import abbreviations, all_facts
 from loaders.extract.links import SELLERS, brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
-from loaders.extract.places import listed_villages, mark_glosses, places_alone, units_of_city
+from loaders.extract.places import (
+    cover,
+    covered_by,
+    listed_villages,
+    mark_glosses,
+    places_alone,
+    units_of_city,
+)
 from loaders.extract.resolve import (
     DocContext,
     home_context,
@@ -145,9 +152,7 @@ def _town_name_at(text: str, pos: int, region_start: int) -> bool:
 def _places_named_again(text: str, mentions: list[Mention], places: list[Mention]) -> list[Mention]:
     """A village the document names under its county once (砚山县阿吉村) is the same village when
     named alone later (帮助阿吉村养蜂): found by its name, kept under that county."""
-    taken = bytearray(len(text) + 1)
-    for m in (*mentions, *places):
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    taken = covered_by(text, (*mentions, *places))
     again: list[Mention] = []
     for place in places:
         if len(place.name) < 3:
@@ -159,7 +164,7 @@ def _places_named_again(text: str, mentions: list[Mention], places: list[Mention
                 m = Mention(pos, end, place.name, "Place", list(place.candidates), via="named again")
                 m.type, m.name, m.entity_id = "Region", place.name, place.entity_id
                 again.append(m)
-                taken[pos:end] = b"\x01" * (end - pos)
+                cover(taken, pos, end)
             pos = text.find(place.name, end)
     return again
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 
 from loaders.extract.mentions import Mention
 from loaders.extract.pattern_words import pattern_words
@@ -21,6 +22,18 @@ _TOWN_VILLAGE = re.compile(
 )
 # words ending in 乡/镇 that are no town (城乡, 家乡, 重镇 …): data/lexicons/pattern_words.csv, not_town
 _NOT_TOWN = re.compile(rf"(?:{'|'.join(map(re.escape, pattern_words()['not_town']))})(?:镇|乡)$")
+
+
+def covered_by(text: str, mentions: Iterable[Mention]) -> bytearray:
+    """One byte per character, set where a mention stands: a new name may not overlap one."""
+    covered = bytearray(len(text) + 1)
+    for m in mentions:
+        cover(covered, m.start, m.end)
+    return covered
+
+
+def cover(covered: bytearray, start: int, end: int) -> None:
+    covered[start:end] = b"\x01" * (end - start)
 
 
 def _trim(name: str) -> str:
@@ -37,9 +50,7 @@ def places_alone(text: str, taken: list[Mention], county: str | None) -> list[Me
     """Town-and-village names no other mention covers, placed under the document's own county."""
     if county is None:
         return []
-    covered = bytearray(len(text) + 1)
-    for m in taken:
-        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_by(text, taken)
     found: list[Mention] = []
     for match in _TOWN_VILLAGE.finditer(text):
         town = _trim(match.group(1))
@@ -52,7 +63,7 @@ def places_alone(text: str, taken: list[Mention], county: str | None) -> list[Me
         place = Mention(start, match.end(), name, "Place", [county], via="home county")
         place.type, place.name, place.entity_id = "Region", name, f"region:{county}:{name}"
         found.append(place)
-        covered[start : match.end()] = b"\x01" * (match.end() - start)
+        cover(covered, start, match.end())
     return found
 
 
@@ -65,10 +76,8 @@ def units_of_city(text: str, mentions: list[Mention]) -> list[Mention]:
     """The items of a list after "X由" and before 分别 are X's own units; those the gazetteer does not
     know (中山's 石岐区 and 小榄镇, 街道-level towns of a city without counties) are places under X,
     by their form (a name ending in 区/镇/乡/街道). Items another mention covers keep it."""
-    covered = bytearray(len(text) + 1)
-    for m in mentions:
-        if m.entity_id or m.via == "pattern":  # a name by its form (火炬开发区) is an organisation
-            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    # a name by its form (火炬开发区) is an organisation
+    covered = covered_by(text, (m for m in mentions if m.entity_id or m.via == "pattern"))
     ends = {m.end: m for m in mentions if m.entity_id and m.type == "Region" and m.code}
     found: list[Mention] = []
     for match in _UNIT_LIST.finditer(text):
@@ -96,10 +105,7 @@ _NEXT_VILLAGE = re.compile(
 def listed_villages(text: str, places: list[Mention], taken: list[Mention]) -> list[Mention]:
     """Villages listed after a village the text places (阿吉村 under 砚山县) are in its county: a list
     of parallel items (village + what it does, or villages alone) names its villages by name only."""
-    covered = bytearray(len(text) + 1)
-    for m in (*taken, *places):
-        if m.entity_id:
-            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    covered = covered_by(text, (m for m in (*taken, *places) if m.entity_id))
     found: list[Mention] = []
     for place in places:
         if not place.name.endswith("村") or not place.candidates:
@@ -114,7 +120,7 @@ def listed_villages(text: str, places: list[Mention], taken: list[Mention]) -> l
             village = Mention(start, end, name, "Place", [county], via="listed village")
             village.type, village.name, village.entity_id = "Region", name, f"region:{county}:{name}"
             found.append(village)
-            covered[start:end] = b"\x01" * (end - start)
+            cover(covered, start, end)
             pos = end
     return found
 

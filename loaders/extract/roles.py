@@ -53,6 +53,7 @@ class Roles:
         self.gaz = gaz
         self._official_cache: dict[tuple[str, str], OfficialPair | None] = {}
         self._lineage_cache: dict[str, frozenset[str]] = {}
+        self._chain_cache: dict[str, tuple[str, ...]] = {}
         rows = load_pairings()
         self.pairs = official_pairs(rows)
         # pairings whose helper is no region (中国石化, 北京大学): helped codes by the helper's name
@@ -81,21 +82,33 @@ class Roles:
 
     def _find_official(self, a: str, b: str) -> OfficialPair | None:
         """The first official pair whose sides contain a and b (a place inside a paired province
-        counts: 青岛 is part of 山东's pairing with 甘肃; a province does not inherit its cities')."""
+        counts: 青岛 is part of 山东's pairing with 甘肃; a province does not inherit its cities').
+
+        The place's own pairings are tried before its ancestors' (常州's 东西部协作 with 海南州 before
+        江苏's 对口支援 of it): the nearest pairing is the one the text is about, and the answer must not
+        depend on a set's order."""
         for x, y in ((a, b), (b, a)):
             lineage_y = self._lineage(y)
-            for anc in self._lineage(x):
+            for anc in self._chain(x):
                 for p in self._by_helper.get(anc, ()):
                     if p.helped in lineage_y:
                         return p
         return None
 
-    def _lineage(self, code: str) -> frozenset[str]:
-        """The code and all its ancestors (cached: the gazetteer walks parents one by one)."""
-        found = self._lineage_cache.get(code)
+    def _chain(self, code: str) -> tuple[str, ...]:
+        """The code and its ancestors, nearest first (cached: the gazetteer walks parents one by one)."""
+        found = self._chain_cache.get(code)
         if found is None:
             ancestors = self.gaz.ancestors(code) if code in self.gaz.by_code else []
-            found = frozenset([code, *(r.code for r in ancestors)])
+            found = (code, *(r.code for r in ancestors))
+            self._chain_cache[code] = found
+        return found
+
+    def _lineage(self, code: str) -> frozenset[str]:
+        """The code and all its ancestors as a set, for membership tests."""
+        found = self._lineage_cache.get(code)
+        if found is None:
+            found = frozenset(self._chain(code))
             self._lineage_cache[code] = found
         return found
 

@@ -4,6 +4,10 @@ The full rebuild: the store is replaced by what PATH holds. A build that read no
 than it skipped (a mistyped or empty folder), leaves an existing store that holds documents as it was
 and exits 1; ``--replace`` writes it anyway. `bangfu add` and `bangfu remove` change a store one
 document at a time.
+
+`--facts FILE...` builds from facts files (`bangfu extract --out`, one per shard of a corpus extracted
+on several machines) instead of documents: no extraction, the same store. `--files-from LIST` reads
+the files and folders a list names.
 """
 
 from __future__ import annotations
@@ -14,10 +18,19 @@ import time
 from typing import Any, TextIO
 
 from bangfu.cli.errors import describe
-from bangfu.cli.read_args import add_max_mb_argument, max_bytes
+from bangfu.cli.read_args import (
+    ListError,
+    add_files_from_argument,
+    add_max_mb_argument,
+    add_workers_argument,
+    listed_paths,
+    max_bytes,
+)
 from bangfu.cli.store_args import add_store_argument, store_path
 from bangfu.pipeline.build import RefusedReplace, build_store, default_workers
 from graph.store.embedded import StoreError
+
+DEFAULT_CORPUS = "data/corpus"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +39,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        default=["data/corpus"],
-        help="files or folders (default data/corpus)",
+        help=f"files or folders (default {DEFAULT_CORPUS} unless --files-from or --facts is given)",
     )
     add_store_argument(p)
+    add_files_from_argument(p)
+    p.add_argument(
+        "--facts",
+        nargs="+",
+        metavar="FILE",
+        help="build from facts files written by `bangfu extract` (.jsonl or .jsonl.gz) instead of documents",
+    )
     add_reading_arguments(p)
     p.add_argument(
         "--all-regions",
@@ -47,13 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def add_reading_arguments(p: argparse.ArgumentParser) -> None:
     """How build and add read files: size limit, worker processes, progress bar."""
     add_max_mb_argument(p)
-    p.add_argument(
-        "--workers",
-        type=int,
-        default=None,
-        metavar="N",
-        help="processes reading and extracting (default: one per core, at most 8)",
-    )
+    add_workers_argument(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -90,12 +103,32 @@ class ProgressBar:
             self.stream.write(f"{done}/{total} documents\n")
 
 
+def sources(args: argparse.Namespace) -> list[str]:
+    """The documents to read: PATH and the --files-from list, data/corpus when neither is given and
+    no facts files are; ListError for a list that cannot be read, ValueError for both documents and
+    facts files (a store is built from one or the other)."""
+    paths = [*args.paths, *listed_paths(args)]
+    if args.facts and paths:
+        raise ValueError("give documents (PATH, --files-from) or --facts, not both")
+    return paths or ([] if args.facts else [DEFAULT_CORPUS])
+
+
 def run(args: argparse.Namespace) -> int:
     store = store_path(args)
     started = time.perf_counter()
     try:
+        paths = sources(args)
+    except (ListError, ValueError) as exc:
+        print(f"bangfu build: {exc}", file=sys.stderr)
+        return 2
+    try:
         report = build_store(
-            args.paths, store, all_regions=args.all_regions, replace=args.replace, **reading_options(args)
+            paths,
+            store,
+            all_regions=args.all_regions,
+            replace=args.replace,
+            facts=args.facts,
+            **reading_options(args),
         )
     except RefusedReplace as exc:
         for path, reason in exc.report.skipped if exc.report else []:
@@ -110,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     write_summary(report, out)
     write_time(report, started, out)
     if not report.read:
-        print(f"bangfu build: no document read from {' '.join(args.paths)}", file=sys.stderr)
+        print(f"bangfu build: no document read from {' '.join(args.facts or paths)}", file=sys.stderr)
         return 0 if args.replace else 1
     return 0
 

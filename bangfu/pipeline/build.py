@@ -31,10 +31,11 @@ from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import designations_by_code
 from bangfu.pipeline.pool import iter_extractions
 from graph.flat import FlatMerge
-from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph
+from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph, document_meta
 from graph.store.embedded import StoreError, open_store, scratch_folder, write_flat
 from loaders.extract.facts import Extraction
-from loaders.read import DEFAULT_MAX_BYTES, list_files
+from loaders.facts_file import count_records, read_facts_file
+from loaders.read import DEFAULT_MAX_BYTES, Duplicates, list_files
 
 Progress = Callable[[int, int | None, str], None]  # (done, total or None, current item)
 
@@ -100,6 +101,37 @@ def read_facts(
         done += 1
         report(done, max(total, done), meta.path)
         yield meta.as_meta(), ext
+    report(max(total, done), max(total, done), "")
+
+
+def read_facts_files(
+    files: list[str],
+    skipped: list[tuple[str, str]],
+    *,
+    progress: Progress | None = None,
+    total: int | None = None,
+) -> Iterator[tuple[dict, Extraction]]:
+    """(document metadata, Extraction) for every record of the facts files ``bangfu extract`` wrote, in
+    order: the shards of a corpus extracted elsewhere. A bad line goes to ``skipped`` as
+    (FILE:LINE, reason); a document id met again (the same content in two shards) is skipped the same
+    way, naming where it was first read, as reading the documents themselves would."""
+    report = progress or (lambda *_: None)
+    duplicates = Duplicates()
+    done = 0
+    total = total if total is not None else sum(count_records(f) for f in files)
+    for name in files:
+        for ext in read_facts_file(name, lambda where, reason: skipped.append((where, reason))):
+            done += 1
+            try:
+                meta = document_meta(ext)
+            except ValueError as exc:
+                skipped.append((name, str(exc)))
+                continue
+            report(done, max(total, done), meta["path"] or meta["id"])
+            if again := duplicates.check(meta["id"], meta["path"] or name):
+                skipped.append((meta["path"] or name, again))
+                continue
+            yield meta, ext
     report(max(total, done), max(total, done), "")
 
 
@@ -196,8 +228,12 @@ def build_store(
     progress: Progress | None = None,
     hook: Callable[[str], None] | None = None,
     replace: bool = False,
+    facts: list[str] | None = None,
 ) -> BuildReport:
     """Build the graph from ``paths`` and write it to ``store`` atomically.
+
+    ``facts``: facts files (``bangfu extract``'s output, loaders/facts_file.py) merged as they are,
+    instead of reading and extracting documents — the last step of a corpus extracted in shards.
 
     Unless ``replace``, raises RefusedReplace before writing anything when the build would lose what
     the store holds (see ``check_replace``); the exception's ``report`` has what was read and skipped.
@@ -207,13 +243,16 @@ def build_store(
     held = None if replace else held_documents(store)  # before the work: a wrong --store fails at once
     target = Path(store)
     with scratch_folder(target, "spill") as spill:
-        total = count_files(paths)
+        total = sum(count_records(f) for f in facts) if facts else count_files(paths)
         flat = FlatMerge(spill, all_regions=all_regions, expected_documents=total)
         skipped: list[tuple[str, str]] = []
-        facts = read_facts(
-            paths, skipped, workers=workers, max_bytes=max_bytes, progress=progress, total=total
-        )
-        for meta, ext in facts:
+        if facts:
+            records = read_facts_files(facts, skipped, progress=progress, total=total)
+        else:
+            records = read_facts(
+                paths, skipped, workers=workers, max_bytes=max_bytes, progress=progress, total=total
+            )
+        for meta, ext in records:
             merge(flat, meta, ext, skipped)
         timings["read + extract + merge"] = time.perf_counter() - started
         read = flat.document_count

@@ -130,17 +130,20 @@ def iter_extractions(
     on_error: OnError | None = None,
     batch: int = DEFAULT_BATCH,
     skip_ids: Callable[[str], bool] | None = None,
+    on_duplicate: OnError | None = None,
 ) -> Iterator[tuple[DocMeta, Extraction]]:
     """(DocMeta, Extraction) for every readable document below ``paths``, in file order.
 
     ``workers > 1`` reads and extracts in that many processes; the answer is the same as with one.
     A document whose content id was already read (the same content under two names) is yielded once
     and the second name reported, as ``loaders.read.iter_documents`` does.
-    ``on_error(path, reason)`` hears of every file that could not be read or extracted.
+    ``on_error(path, reason)`` hears of every file that could not be read or extracted, and of the
+    second name of the same content unless ``on_duplicate`` is given (as ``iter_documents``).
     ``skip_ids`` is not consulted before extraction (ids are content hashes, known only once read);
     it filters what is yielded, e.g. documents an incremental build already holds.
     """
     report = on_error or (lambda _path, _reason: None)
+    report_again = on_duplicate or report
     duplicates = Duplicates()
 
     def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Extraction]]:
@@ -148,7 +151,7 @@ def iter_extractions(
             if kind == "error":
                 report(a, b)
             elif again := duplicates.check(a.id, a.path):
-                report(a.path, again)
+                report_again(a.path, again)
             elif not (skip_ids and skip_ids(a.id)):
                 yield a, b
 

@@ -34,7 +34,7 @@ from typing import Any
 
 from loaders.document import Document
 from loaders.errors import LoadError
-from loaders.extract.facts import Extraction
+from loaders.extract.facts import Compact, Extraction
 from loaders.extract.mentions import get_matcher
 from loaders.extract.pipeline import extract_document
 from loaders.read import DEFAULT_MAX_BYTES, Duplicates, OnError, list_files, load_path
@@ -44,7 +44,7 @@ IN_FLIGHT_PER_WORKER = 4
 
 
 @dataclass(frozen=True)
-class DocMeta:
+class DocMeta(Compact):
     """What the graph and reports need of a Document, without its texts (cheap to send between
     processes). ``text_bytes`` is the UTF-8 size of the normalized text: the throughput unit."""
 

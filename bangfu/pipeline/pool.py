@@ -23,6 +23,7 @@ The build command (bangfu/pipeline/build.py) and the benchmark (bench/) both use
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -41,6 +42,11 @@ from loaders.read import DEFAULT_MAX_BYTES, Duplicates, OnError, list_files, loa
 
 DEFAULT_BATCH = 8  # files per task: amortises inter-process overhead, keeps the order window short
 IN_FLIGHT_PER_WORKER = 4
+# Extraction and the merge allocate many small containers that live until the document is done (or
+# until the end), so CPython's cyclic collector, started every 700 allocations, mostly walks objects
+# that are not garbage: at 50,000 the main process of a pooled build spends 22% less CPU per document
+# (bangfu/bench/scaling.py), the workers 3% less, for a few MB more before a collection.
+GC_GEN0_THRESHOLD = 50_000
 
 
 @dataclass(frozen=True)
@@ -109,9 +115,12 @@ def _process(files: list[str], max_bytes: int) -> list[Item]:
 
 
 def warm_up() -> None:
-    """Load the gazetteer, lexicons and automaton now (once per process, not inside a timed batch).
+    """Load the gazetteer, lexicons and automaton now (once per process, not inside a timed batch),
+    and space the collector's passes for this allocation pattern (``GC_GEN0_THRESHOLD``).
 
     A failure here is not hidden: without them no document could be extracted."""
+    gen0, gen1, gen2 = gc.get_threshold()
+    gc.set_threshold(max(GC_GEN0_THRESHOLD, gen0), gen1, gen2)
     get_matcher()
 
 

@@ -38,7 +38,7 @@ EdgeId = tuple[str, str, str]
 DEFAULT_GAZETTEER: Any = object()  # "use the project gazetteer", distinct from None (no gazetteer)
 
 
-def _fingerprint(meta: dict, ext: Extraction) -> str:
+def fingerprint(meta: dict, ext: Extraction) -> str:
     """The document's facts as the graph keeps them, in a canonical form: list order does not count (a
     store gives facts back in its own order) and neither do regions the text does not name (the graph
     takes ancestors from the hierarchy), so the same document read again after a round trip through a
@@ -141,7 +141,7 @@ class KnowledgeGraph:
         doc_id = meta["id"]
         check_facts(ext)
         # compared only when the id is already loaded: a new document needs no fingerprint
-        if doc_id in self._docs and self._fingerprint_of(doc_id) == _fingerprint(meta, ext):
+        if doc_id in self._docs and self._fingerprint_of(doc_id) == fingerprint(meta, ext):
             return False
         self.remove_document(doc_id)
         path = meta.get("path")
@@ -160,7 +160,7 @@ class KnowledgeGraph:
 
     def _fingerprint_of(self, doc_id: str) -> str:
         if doc_id not in self._fingerprints:
-            self._fingerprints[doc_id] = _fingerprint(self._meta[doc_id], self._docs[doc_id])
+            self._fingerprints[doc_id] = fingerprint(self._meta[doc_id], self._docs[doc_id])
         return self._fingerprints[doc_id]
 
     def remove_document(self, doc_id: str) -> bool:

@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from bangfu.knowledge.ontology import EDGE_PROPERTIES, NODE_LABELS, NODE_PROPERTIES
@@ -289,11 +290,7 @@ class EmbeddedStore:
         so nothing but a graph read reaches the engine. At most ``limit`` rows are returned; the result says when there
         were more and how many.
         """
-        if self.read_only:
-            try:
-                readonly.check(cypher, "embedded")
-            except readonly.Refused as exc:
-                raise StoreError(str(exc)) from exc
+        self._gate(cypher)
         if timeout_ms:
             self._conn.set_query_timeout(int(timeout_ms))
         try:
@@ -307,6 +304,24 @@ class EmbeddedStore:
         except RuntimeError as exc:
             raise StoreError(self._explain(exc)) from exc
         return QueryResult(columns, rows, compatibility_warnings(cypher), len(rows) < total, total)
+
+    def arrow(self, cypher: str, params: dict[str, Any] | None = None) -> pa.Table:
+        """The whole answer as an Arrow table, for the program's own paged reads (graph/store/pages.py):
+        columnar, so a page of rows costs no Python object per value until it is used. Gated as
+        ``query``; no timeout and no row limit (a page is bounded by its query)."""
+        self._gate(cypher)
+        try:
+            result = self._conn.execute(cypher, params or {})
+            return result.get_as_arrow(0)
+        except RuntimeError as exc:
+            raise StoreError(self._explain(exc)) from exc
+
+    def _gate(self, cypher: str) -> None:
+        if self.read_only:
+            try:
+                readonly.check(cypher, "embedded")
+            except readonly.Refused as exc:
+                raise StoreError(str(exc)) from exc
 
     def _explain(self, exc: Exception) -> str:
         message = _one_line(exc)

@@ -18,7 +18,7 @@ from bangfu.knowledge.ontology import ENTITY_TYPES
 from loaders.document import Document
 from loaders.extract.dominant import dominant
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
-from loaders.extract.families import abbreviations, all_facts
+from loaders.extract.families import abbreviations, all_facts, family_gates
 from loaders.extract.links import SELLERS, brand_of, operates, organizes, partners, promotes
 from loaders.extract.mentions import PAIR_ABBR, REGION, Mention, find_province_abbreviations, get_matcher
 from loaders.extract.patterns import LEFT_STOPS, PLACE_AFTER_COUNTY, PLACE_GENERIC, find_pattern_names
@@ -377,11 +377,14 @@ def relations_stage(st: State) -> None:
         st.by_sentence(pair_mentions),
     )
     brands_in, campaigns_in = st.by_sentence(brands), st.by_sentence(campaigns)
-    for i in sorted(actors_in.keys() | pairs_in.keys()):
+    # the words the families need, found in one pass over these sentences, as bits per sentence
+    viewed = sorted(actors_in.keys() | pairs_in.keys())
+    words_in = family_gates(cues).sentence_words(st.text, st.sentences, viewed)
+    for i in viewed:
         s = st.sentences[i]
         s_actors, s_pairs = actors_in.get(i, []), pairs_in.get(i, [])
         view = SentenceView(s, st.text, s_actors, inner_in.get(i, []), cues, frame, document)
-        _assists(st, view, s, roles)
+        _assists(st, view, s, roles, words_in[i])
         if s_pairs:
             _abbreviations(st, view, s, s_pairs, pairing_of)
         # each link needs an actor of its kind in the sentence (a platform, a seller, a brand, a
@@ -438,8 +441,8 @@ def _frame_organisation(text: str, actors: list[Mention]) -> Mention | None:
 _HELP_WORK = re.compile(r"帮扶|扶贫|结对|援建|对口|乡村振兴")
 
 
-def _assists(st: State, view: SentenceView, s: Sentence, roles) -> None:
-    for fact in all_facts(view, roles):
+def _assists(st: State, view: SentenceView, s: Sentence, roles, words_found: int) -> None:
+    for fact in all_facts(view, roles, words_found):
         if fact.helped is None:
             st.ext.groups.append(
                 Group(fact.helper.entity_id, fact.group, _evidence(st.doc, s), fact.mechanism)

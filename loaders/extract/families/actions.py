@@ -27,20 +27,39 @@ from loaders.extract.families.common import (
     status_of,
     topic_helpers,
 )
+from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
 # the word before the places, and what must follow them in the same clause
 _GIVE = re.compile(r"向|为(?=[\u4e00-\u9fff]{2,12}?(?:捐赠|捐助|援建|投入))")
-_GIVE_VERB = re.compile(r"投入|捐赠|捐助|援助|选派|派出|派驻|拨付|安排|提供|引进|引导|输入")
+_GIVE_VERBS = (
+    "投入",
+    "捐赠",
+    "捐助",
+    "援助",
+    "选派",
+    "派出",
+    "派驻",
+    "拨付",
+    "安排",
+    "提供",
+    "引进",
+    "引导",
+    "输入",
+)
+_GIVE_VERB = re.compile("|".join(_GIVE_VERBS))
 _GO = re.compile(r"(?:来到|来|到|赴|前往|深入|走进)")
 _WORK = re.compile(r"在")
-_DO_AID = re.compile(r"开展|实施|推进|推动|落实|做好|承担|负责")
+_DO_AID_VERBS = ("开展", "实施", "推进", "推动", "落实", "做好", "承担", "负责")
+_DO_AID = re.compile("|".join(_DO_AID_VERBS))
 # words that make an action assistance in this genre
-_AID = re.compile(
-    r"帮扶|扶贫|援助|援建|援疆|援藏|援青|支援|协作|结对|捐赠|捐助|干部|人才|资金|对口|助农|振兴"
+_AID_WORDS = (
+    *("帮扶", "扶贫", "援助", "援建", "援疆", "援藏", "援青", "支援", "协作", "结对", "捐赠", "捐助"),
+    *("干部", "人才", "资金", "对口", "助农", "振兴"),
 )
+_AID = re.compile("|".join(_AID_WORDS))
 _VISIT = re.compile(r"考察|调研|参观|学习|观摩|洽谈|招商|旅游|交流座谈")
 # what may stand between the helper and 向/来/赴/在
 _LEAD = re.compile(
@@ -51,6 +70,8 @@ _LEAD = re.compile(
 )
 
 
+# the purpose after the places holds an aid word and the verb its kind of action needs
+@needs(words(_AID_WORDS), words(_GIVE_VERBS, _DO_AID_VERBS))
 def actions(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
     for word, verb_needed, why in (
@@ -118,6 +139,7 @@ _SINCE = re.compile(r"自(?:\d{4}年)?(?:\d{1,2}月)?(?:起)?(?:对口|结对|�
 _SINCE_END = re.compile(r"[^，。；]{0,16}?以来[，,]")
 
 
+@needs(words("以来"))
 def since_clause(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
     if text.find("以来", view.start, view.end) < 0:
@@ -151,9 +173,11 @@ def since_clause(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 
 # 在新疆图木舒克，东莞从产业再造入手，助力…: the place set before the clause, its helper the clause's subject
 _FRONT_PLACE = re.compile(r"在")
-_AID_VERB = re.compile(r"帮扶|援建|援疆|援藏|援青|助力|支援|协作|结对|对口")
+_AID_VERBS = ("帮扶", "援建", "援疆", "援藏", "援青", "助力", "支援", "协作", "结对", "对口")
+_AID_VERB = re.compile("|".join(_AID_VERBS))
 
 
+@needs(words(_AID_VERBS))
 def front_place(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
     m = _FRONT_PLACE.match(text, view.start + (1 if text[view.start : view.start + 1] in "“■●" else 0))

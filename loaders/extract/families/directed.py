@@ -23,6 +23,7 @@ from loaders.extract.families.common import (
     status_of,
     topic_helpers,
 )
+from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
@@ -32,6 +33,7 @@ _PASSIVE_BEFORE = ("改由", "由", "接受", "得到", "受到")
 _IS_TARGET_OF = re.compile(r"^(?:的)?(?:重点)?(?:县|市|州|地区|对象|乡镇|村)")  # 龙山县是长沙市对口帮扶县
 
 
+@needs(words("支持", roles=("directed",)))
 def directed(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """Every directed cue of the sentence, longest first where cues overlap (对口帮扶 over 帮扶)."""
     for m in view.cues.pattern("directed").finditer(view.text, view.start, view.end):

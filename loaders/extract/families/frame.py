@@ -13,13 +13,31 @@ import re
 from collections.abc import Iterator
 
 from loaders.extract.families.common import AssistFact, is_trap, status_of
+from loaders.extract.families.gates import FRAME_ORG, needs, words
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
-_THEIRS = re.compile(r"帮扶村|结对村|帮扶点|定点帮扶村|联系村|帮扶乡镇|结对帮扶村|驻村")
-_GIVEN = re.compile(r"支持|投入|援建|捐赠|捐助|资助|改善|修建|新建|建设|帮助|实施|投向")
+_THEIRS_WORDS = ("帮扶村", "结对村", "帮扶点", "定点帮扶村", "联系村", "帮扶乡镇", "结对帮扶村", "驻村")
+_GIVEN_WORDS = (
+    "支持",
+    "投入",
+    "援建",
+    "捐赠",
+    "捐助",
+    "资助",
+    "改善",
+    "修建",
+    "新建",
+    "建设",
+    "帮助",
+    "实施",
+    "投向",
+)
+_THEIRS = re.compile("|".join(_THEIRS_WORDS))
+_GIVEN = re.compile("|".join(_GIVEN_WORDS))
 
 
+@needs(words(_THEIRS_WORDS), words(_GIVEN_WORDS), actors=(FRAME_ORG,))
 def frame_places(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     frame = view.frame
     if frame is None or frame.type == "Region":

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from loaders.extract.families.common import COUNT_GROUP, UNNAMED_GROUP, AssistFact, is_trap, status_of
+from loaders.extract.families.gates import Need, needs, words
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
@@ -14,9 +15,22 @@ _TOWARD = re.compile(
     r"^(?:(?:\d+|[一二三四五六七八九十百两]+)个[\u4e00-\u9fff]{1,5}?)?"
     r"(?:对口帮扶|结对帮扶|对口支援|定点帮扶|帮扶|支援|结对|对|向|为)"
 )
-_BUY = re.compile(r"^(?:[\u4e00-\u9fff“”]{0,16}?)(?:采购|汇集|帮销|购买|销售)")
+_BUY_WORDS = ("采购", "汇集", "帮销", "购买", "销售")
+_BUY = re.compile(rf"^(?:[\u4e00-\u9fff“”]{{0,16}}?)(?:{'|'.join(_BUY_WORDS)})")
 
 
+# a counted group (COUNT_GROUP: a count of 个, 家 or 所) or an unnamed one (UNNAMED_GROUP) after a
+# buying verb
+_UNITS = words("个", "家", "所")
+_UNNAMED = words("对口支援", "对口帮扶", "对口协作", "东西部协作", "协作", "帮扶", "受援")
+
+
+@needs(
+    alternatives=(
+        Need((_UNITS,)),
+        Need((words(_BUY_WORDS), _UNNAMED)),
+    )
+)
 def groups(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """Counted or unnamed helped sides: 长沙7个市县区对7个贫困县…, 江苏组织优先采购对口支援协作地区农副产品."""
     text = view.text

@@ -28,6 +28,7 @@ from loaders.extract.families.common import (
     status_of,
     topic_helpers,
 )
+from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import LIST_JOIN, SentenceView
@@ -36,7 +37,21 @@ _COUNT = r"(?:(?:\d+|[一二三四五六七八九十两]+)个[\u4e00-\u9fff]{0,3
 _RESPECTIVE = re.compile(
     rf"{_COUNT}(?:日前|近日|先后|也|还|已)?分别(与|和|同|结对|对口帮扶|对口支援|帮扶|联系帮扶|对接)"
 )
-_PAIRING_VERB = re.compile(r"签署|签订|结对|建立|结成|缔结|对接|协作|合作|帮扶|支援|携手")
+_PAIRING_VERBS = (
+    "签署",
+    "签订",
+    "结对",
+    "建立",
+    "结成",
+    "缔结",
+    "对接",
+    "协作",
+    "合作",
+    "帮扶",
+    "支援",
+    "携手",
+)
+_PAIRING_VERB = re.compile("|".join(_PAIRING_VERBS))
 # the units a company names as its own, right before the list of them
 _OWN_UNITS_BEFORE = re.compile(r"(?:所属|下属|旗下)(?:的)?$")
 _SERIES_SEP = ("，", ",", "；", ";", "、")
@@ -60,6 +75,7 @@ def _orient(roles: Roles, pairs: list[tuple[Mention, Mention]]) -> list[tuple[Me
     return pairs if votes > 0 else [(b, a) for a, b in pairs]
 
 
+@needs(words("分别"))
 def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
     if text.find("分别", view.start, view.end) < 0:
@@ -108,6 +124,7 @@ def respective(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
                 )
 
 
+@needs(words(_PAIRING_VERBS))
 def series(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """X与Y，Z与W…结对: two or more "X与Y" segments, then a pairing verb closing the sentence."""
     text = view.text
@@ -150,11 +167,11 @@ def series(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         yield AssistFact(helper, helped, None, mech, True, status, 0.75, "series of pairs")
 
 
-_LABELLED = re.compile(
-    r"等(?:对口帮扶|对口支援|结对帮扶|东西部协作|扶贫协作|协作|帮扶|受援|结对)(?:地区|县区|县市|县|地|城市|单位)"
-)
+_LABELS = ("对口帮扶", "对口支援", "结对帮扶", "东西部协作", "扶贫协作", "协作", "帮扶", "受援", "结对")
+_LABELLED = re.compile(rf"等(?:{'|'.join(_LABELS)})(?:地区|县区|县市|县|地|城市|单位)")
 
 
+@needs(words("等" + label for label in _LABELS))
 def labelled(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """围场、静宁、泾川等对口帮扶地区: the list is labelled as someone's helped places; the helper is the
     one other place the sentence names (not one holding the listed ones)."""
@@ -199,9 +216,13 @@ _TASK_AFTER = re.compile(
 )
 
 
+_TASK_WORDS = ("承担", "负责", "担负")
+
+
+@needs(words(_TASK_WORDS))
 def tasks(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
-    if not any(text.find(w, view.start, view.end) >= 0 for w in ("承担", "负责", "担负")):
+    if not any(text.find(w, view.start, view.end) >= 0 for w in _TASK_WORDS):
         return
     for m in _TASKS_NAMED.finditer(text, view.start, view.end):
         places = view.run_after(m.end(), max_gap=0)

@@ -13,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from loaders.extract.families.common import AssistFact, is_region, is_trap, status_of
+from loaders.extract.families.gates import UNIT, needs, words
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
 
+@needs(words(roles=("pairing",)))
 def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     # 湘西州龙山县: the chain names 龙山县; its prefecture is only the address (found once per mention:
     # a sentence naming n places must not cost n³)
@@ -46,6 +48,7 @@ def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
                 yield AssistFact(helper, helped, None, pair.mechanism, True, status, 0.7, "official pairing")
 
 
+@needs(words(roles=("pairing",)), actors=(UNIT,))
 def official_units(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """A unit's official pairing (中央单位定点帮扶: 北京大学 → 弥渡县) named in one sentence with a
     pairing word: the unit is matched by its canonical name or any alias of its lexicon entry."""

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from bangfu.knowledge.cues import Cues
 from loaders.extract.dominant import dominant
 from loaders.extract.families.common import AssistFact, helped_side, is_trap, status_of
+from loaders.extract.families.gates import PLATFORM, Need, needs, words
 from loaders.extract.links import known_operators
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
@@ -73,6 +74,9 @@ def _build(cues: Cues) -> dict[str, re.Pattern[str]]:
     }
 
 
+# a platform among the actors, or a consumption word: the heading's platform and a company sell only
+# in a sentence that has one
+@needs(alternatives=(Need(actors=(PLATFORM,)), Need((words(roles=("consumption",)),))))
 def platform_sales(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     found = False
     for fact in _platform_sales(view, roles):

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from loaders.extract.families.common import AssistFact, helped_side, is_trap, mechanism_for, status_of
+from loaders.extract.families.gates import needs, words
 from loaders.extract.pattern_words import pattern_words
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
@@ -25,6 +26,7 @@ _WHOM = re.compile(rf"^(?:的)?(?:驻村|驻)?(?:{_POSTED})")
 _THERE = re.compile(r"(?:在|到|驻|进驻|赴)$")
 
 
+@needs(words(_WORDS["posted"]))
 def posted(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
     if not re.search(_POSTED, text[view.start : view.end]):

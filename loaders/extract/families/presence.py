@@ -7,11 +7,13 @@ import re
 from collections.abc import Iterator
 
 from loaders.extract.families.common import AssistFact, is_region, is_trap, status_of
+from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
-_BUILD = re.compile(r"^(?:建设|建立|设立|援建|打造|共建|投资建设|开设|兴建)")
+_BUILD_WORDS = ("建设", "建立", "设立", "援建", "打造", "共建", "投资建设", "开设", "兴建")
+_BUILD = re.compile(rf"^(?:{'|'.join(_BUILD_WORDS)})")
 
 
 def _acts_in(
@@ -34,6 +36,7 @@ def _acts_in(
             yield subject, target, status
 
 
+@needs(words(_BUILD_WORDS))
 def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """青岛…在甘肃建设孵化基地: the subject acts in another place under a pairing mechanism."""
     for subject, target, status in _acts_in(view, roles, _BUILD):
@@ -44,11 +47,17 @@ def presence(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
 
 
 _SOLD_TO = "销往"
+_CONSUME_WORDS = ("旅游消费", "消费", "采购", "购买", "旅游")
+# the verbs of _BUY (below) without their optional adverbs
+_BUY_VERBS = ("采购", "购买", "认购", "销售", "帮销", "代销")
 _CONSUME_IN = re.compile(
-    r"^(?:省|市|县|州)?(?:的)?(?:脱贫地区|贫困地区|欠发达地区|脱贫县|协作地区)?[\u4e00-\u9fff]{0,6}?(?:旅游消费|消费|采购|购买|旅游)"
+    r"^(?:省|市|县|州)?(?:的)?(?:脱贫地区|贫困地区|欠发达地区|脱贫县|协作地区)?[\u4e00-\u9fff]{0,6}?"
+    rf"(?:{'|'.join(_CONSUME_WORDS)})"
 )
 
 
+# 销往, a consuming word after 在Y, or a buying verb: one of them is in every statement it reads
+@needs(words(_SOLD_TO, _CONSUME_WORDS, _BUY_VERBS))
 def consumption(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
     pos = text.find(_SOLD_TO, view.start, view.end)
@@ -77,7 +86,7 @@ _PRODUCTS = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,6}?(?:农产品|农副产品|
 
 # the verbs of _BUY without their optional adverbs: a plain scan for them first (a pattern that opens
 # with an optional group is tried at every character of the sentence)
-_BUY_VERB = re.compile(r"采购|购买|认购|销售|帮销|代销")
+_BUY_VERB = re.compile("|".join(_BUY_VERBS))
 
 
 def _buying(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:

@@ -19,6 +19,7 @@ from loaders.extract.families.common import (
     topic_helpers,
     two_sided,
 )
+from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
@@ -26,9 +27,11 @@ from loaders.extract.view import SentenceView
 _SYMMETRIC_JOIN = ("与", "和", "同")
 # 舟山市普陀区还与万源市…, 广州市则和龙岩市…: an adverb may stand before the joining word
 _JOIN = re.compile(r"^[，,]?(?:还|也|则|又|已|先后|共同|正式|积极|主动)?(?:与|和|同)$")
-_ESTABLISH = re.compile(r"建立|签订|签署|结对|结成|开展|携手|达成|深化|加强")
+_ESTABLISH_WORDS = ("建立", "签订", "签署", "结对", "结成", "开展", "携手", "达成", "深化", "加强")
+_ESTABLISH = re.compile("|".join(_ESTABLISH_WORDS))
 
 
+@needs(words(_ESTABLISH_WORDS))
 def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """X与Y(、Z)建立/签订/结对…: both sides named, the direction is inferred.
 
@@ -109,6 +112,7 @@ _ROW = re.compile(r"[\t|｜]")
 _MAX_ROWS = 40
 
 
+@needs(words(_PAIR_SEP))
 def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """结对关系：长沙市—龙山县；株洲市—泸溪县 and table rows "株洲市<TAB>泸溪县" under a pairing heading:
     the text lists the pair, the roles table says which side helps."""

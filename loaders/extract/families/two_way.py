@@ -15,17 +15,21 @@ import re
 from collections.abc import Iterator
 
 from loaders.extract.families.common import AssistFact, is_region, is_trap, pairing_mechanism, status_of
+from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
 _BOTH_AFTER = re.compile(r"两(?:省区|省市|省|地|市|县|区)")
 # 苏州宿迁南北合作共建, 杭州恩施东西部协作: two names written together, then their programme
-_PROGRAMME_NEXT = re.compile(
-    r"(?:南北合作|南北挂钩|山海协作|东西部协作|东西部扶贫协作|扶贫协作|对口协作|对口帮扶|对口支援|结对帮扶)"
+_PROGRAMMES = (
+    *("南北合作", "南北挂钩", "山海协作", "东西部协作", "东西部扶贫协作", "扶贫协作", "对口协作", "对口帮扶"),
+    *("对口支援", "结对帮扶"),
 )
+_PROGRAMME_NEXT = re.compile(f"(?:{'|'.join(_PROGRAMMES)})")
 
 
+@needs(words("两", _PROGRAMMES), words(roles=("pairing",)))
 def two_way(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     sentence = view.text[view.start : view.end]
     if "两" not in sentence and _PROGRAMME_NEXT.search(sentence) is None:

@@ -1,5 +1,6 @@
 """`bangfu neo4j push`: copy the embedded store's graph into Neo4j (idempotent; the password comes
-from $NEO4J_PASSWORD). Query it with `bangfu query --neo4j "CYPHER"`."""
+from $NEO4J_PASSWORD), its tables read a page at a time and sent in batches. Query it with
+`bangfu query --neo4j "CYPHER"`."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ import sys
 from bangfu.cli.errors import describe
 from bangfu.cli.store_args import add_store_argument, store_path
 from graph.store.embedded import StoreError
-from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, check_uri, push
-from graph.store.readback import load_graph
+from graph.store.neo4j import Neo4jSettings, Neo4jStoreError, check_uri, push_store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -40,8 +40,7 @@ def run_push(args: argparse.Namespace) -> int:
         return 2
     try:
         check_uri(settings.uri)  # a mistyped address fails before the store is read
-        kg = load_graph(store_path(args))
-        report = push(kg.graph, settings, prune=not args.no_prune, batch_size=args.batch_size)
+        report = push_store(store_path(args), settings, prune=not args.no_prune, batch_size=args.batch_size)
     except (StoreError, Neo4jStoreError, OSError) as exc:
         print(f"bangfu neo4j push: {describe(exc)}", file=sys.stderr)
         return 1

@@ -14,14 +14,14 @@ the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
 
 from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS
-from graph.tables import edge_rows, node_rows, rel_pairs
+from graph.tables import RelGroup, edge_rows, node_rows, rel_pairs
 
 BATCH_SIZE = 1000
 
@@ -94,7 +94,8 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in ((k, _neo4j_value(v)) for k, v in row.items()) if v is not None}
 
 
-def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
+def batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    """``rows`` in slices of at most ``size``: one transaction each."""
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
 
@@ -102,13 +103,26 @@ def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
 def push_plan(graph: nx.MultiDiGraph, *, batch_size: int = BATCH_SIZE) -> list[Statement]:
     """The statements that write ``graph`` into Neo4j, in order, with their parameters (no pruning:
     that needs to read the database first, see graph/store/neo4j.py)."""
-    plan = [Statement(f"constraint:{label}", constraint(label), {}) for label in NODE_LABELS]
-    nodes = node_rows(graph)
-    for label, rows in nodes.items():
-        for i, batch in enumerate(_batches([_clean(r) for r in rows], batch_size)):
-            plan.append(Statement(f"nodes:{label}:{i}", merge_nodes(label), {"rows": batch}))
-    edges = edge_rows(graph)
-    for (rel_type, src, dst), rows in edges.items():
+    return list(plan_statements(node_rows(graph).items(), edge_rows(graph).items(), batch_size=batch_size))
+
+
+def plan_statements(
+    nodes: Iterable[tuple[str, list[dict[str, Any]]]],
+    edges: Iterable[tuple[RelGroup, list[dict[str, Any]]]],
+    *,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Statement]:
+    """The push's statements from rows as graph/tables.py gives them — (label, node rows) and
+    (group, edge rows), any number of times per label or group (a store read a page at a time gives
+    one pair per page): the constraints, then every node batch, then every relationship batch, each
+    batch at most ``batch_size`` rows. Nodes come first because a relationship MATCHes its ends."""
+    yield from (Statement(f"constraint:{label}", constraint(label), {}) for label in NODE_LABELS)
+    counts: dict[Any, int] = {}
+    for label, rows in nodes:
+        for batch in batches([_clean(r) for r in rows], batch_size):
+            i = counts[label] = counts.get(label, -1) + 1
+            yield Statement(f"nodes:{label}:{i}", merge_nodes(label), {"rows": batch})
+    for (rel_type, src, dst), rows in edges:
         payload = [
             {
                 "source": r["source"],
@@ -117,15 +131,11 @@ def push_plan(graph: nx.MultiDiGraph, *, batch_size: int = BATCH_SIZE) -> list[S
             }
             for r in rows
         ]
-        for i, batch in enumerate(_batches(payload, batch_size)):
-            plan.append(
-                Statement(
-                    f"edges:{rel_type}:{src}:{dst}:{i}",
-                    merge_relationships(rel_type, src, dst),
-                    {"rows": batch},
-                )
+        for batch in batches(payload, batch_size):
+            i = counts[(rel_type, src, dst)] = counts.get((rel_type, src, dst), -1) + 1
+            yield Statement(
+                f"edges:{rel_type}:{src}:{dst}:{i}", merge_relationships(rel_type, src, dst), {"rows": batch}
             )
-    return plan
 
 
 def all_statements() -> list[Statement]:

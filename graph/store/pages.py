@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import pyarrow as pa
 
-from bangfu.knowledge.ontology import EDGE_TYPES, NODE_LABELS
+from bangfu.knowledge.ontology import EDGE_PROPERTIES, EDGE_TYPES, NODE_LABELS, NODE_PROPERTIES
 from graph.store.embedded import EmbeddedStore
 from graph.tables import RelGroup
 
@@ -87,3 +87,25 @@ def edge_pages(
         )
         if page.num_rows:
             yield page
+
+
+NODE_RETURNS = ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES)
+EDGE_RETURNS = "a.id AS source, b.id AS target, " + ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
+
+
+def node_row_pages(store: EmbeddedStore, *, page_rows: int | None = None) -> Iterator[tuple[str, list[dict]]]:
+    """(label, rows) a page at a time for every node table: each row with every node property, as
+    graph/tables.py's ``node_rows`` gives it for a graph (None where absent, ``json`` as text)."""
+    for label in NODE_LABELS:
+        for page in node_pages(store, label, NODE_RETURNS, page_rows=page_rows):
+            yield label, page.to_pylist()
+
+
+def edge_row_pages(
+    store: EmbeddedStore, *, page_rows: int | None = None
+) -> Iterator[tuple[RelGroup, list[dict]]]:
+    """(group, rows) a page at a time for every relationship table: ``source``, ``target`` and every
+    edge property, as graph/tables.py's ``edge_rows`` gives them for a graph."""
+    for group in rel_groups(store):
+        for page in edge_pages(store, group, EDGE_RETURNS, page_rows=page_rows):
+            yield group, page.to_pylist()

@@ -87,6 +87,9 @@ class Gazetteer:
         for region in self.by_code.values():
             if region.parent:
                 self._children.setdefault(region.parent, []).append(region)
+        # each code's ancestors (parent first), filled on first ask: extraction asks is_within for
+        # every pair of candidates written next to each other, tens of thousands per corpus
+        self._ancestor_codes: dict[str, tuple[str, ...]] = {}
 
         self._province_abbr: dict[str, list[str]] = {}
         self._bynames: list[tuple[str, str]] = []
@@ -161,12 +164,19 @@ class Gazetteer:
 
     def ancestors(self, code: str) -> list[Region]:
         """Parent first, province last; [] for a province."""
-        out: list[Region] = []
-        region = self.parent(code)
-        while region is not None:
-            out.append(region)
-            region = self.parent(region.code)
-        return out
+        return [self.by_code[a] for a in self.ancestor_codes(code)]
+
+    def ancestor_codes(self, code: str) -> tuple[str, ...]:
+        """The codes of ``ancestors(code)``, worked out once per code."""
+        found = self._ancestor_codes.get(code)
+        if found is None:
+            out: list[str] = []
+            region = self.parent(code)
+            while region is not None:
+                out.append(region.code)
+                region = self.parent(region.code)
+            found = self._ancestor_codes[code] = tuple(out)
+        return found
 
     def children(self, code: str) -> list[Region]:
         return list(self._children.get(code, ()))
@@ -178,13 +188,13 @@ class Gazetteer:
         """True when ``ancestor_code`` is a proper ancestor of ``code``."""
         if code not in self.by_code:
             return False
-        return any(a.code == ancestor_code for a in self.ancestors(code))
+        return ancestor_code in self.ancestor_codes(code)
 
     # ------------------------------------------------------------------------ 东西部协作 roles
     def _role(self, code: str, roles: set[str]) -> bool:
         if code not in self.by_code:
             return False
-        return code in roles or any(a.code in roles for a in self.ancestors(code))
+        return code in roles or any(a in roles for a in self.ancestor_codes(code))
 
     def is_eastern_partner(self, code: str) -> bool:
         """The region is (or lies within) a unit that helps in 东西部协作 (any round)."""

@@ -43,7 +43,7 @@ SELF_REFERENCES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -94,6 +94,24 @@ class Matcher:
         self._payloads = [tuple(entries[s]) for s in self._surfaces]
         # what each surface is, decided once (not per match): its kind and its candidates
         self._kinds = [_kind_of(p) for p in self._payloads]
+        # a two-character region name (和龙) may hide a full name starting at its second character
+        # (则和龙岩市); only surfaces whose second character and the next open a full name of three
+        # characters or more can, so the rest are never looked at again
+        full_names = [
+            surface
+            for surface, payloads in zip(self._surfaces, self._payloads, strict=True)
+            if len(surface) >= 3 and any(k == REGION and gaz.by_code[p].name == surface for k, p in payloads)
+        ]
+        self._full_name_openings = frozenset(name[:2] for name in full_names)
+        self._short_regions = frozenset(
+            idx
+            for idx, (surface, (kind, _)) in enumerate(zip(self._surfaces, self._kinds, strict=True))
+            if kind == REGION and len(surface) == 2
+        )
+        # the payloads of each surface of the asked kinds, per kinds asked (a brand's places: REGION)
+        self._of_kinds: dict[tuple[str, ...], list[tuple]] = {}
+        # the filtered form's answers for short texts (the names of brands and campaigns recur)
+        self._short_found: dict[tuple[str, tuple[str, ...]], list[tuple[int, int, str, tuple]]] = {}
         # leftmost-longest for the document scan; all overlapping matches for the filtered form
         self._longest = ahocorasick_rs.AhoCorasick(
             self._surfaces,
@@ -104,6 +122,8 @@ class Matcher:
 
     def _full_name_at(self, text: str, start: int, beyond: int) -> Mention | None:
         """A region's full name starting at ``start`` and ending past ``beyond``, if any."""
+        if text[start : start + 2] not in self._full_name_openings:
+            return None
         for idx, first, _end in self._longest.find_matches_as_indexes(text[start : start + 16]):
             surface = self._surfaces[idx]
             if first != 0 or start + len(surface) <= beyond or len(surface) < 3:
@@ -120,39 +140,67 @@ class Matcher:
         The automaton's own leftmost-longest scan runs in Rust; the filtered form (for short names such
         as a brand's or a title) picks among all matches in Python.
         """
-        surfaces, all_payloads, kinds_of = self._surfaces, self._payloads, self._kinds
-        if kinds is None:
-            out = []
-            skip_to = 0
-            for idx, start, end in self._longest.find_matches_as_indexes(text):
-                if start < skip_to:
+        if kinds is not None:
+            return [
+                Mention(start, end, surface, kind, list(cands))
+                for start, end, surface, kind, cands in self._find_of_kinds(text, kinds)
+            ]
+        surfaces, kinds_of, short_regions = self._surfaces, self._kinds, self._short_regions
+        out: list[Mention] = []
+        append = out.append
+        skip_to = 0
+        for idx, start, end in self._longest.find_matches_as_indexes(text):
+            if start < skip_to:
+                continue
+            kind, cands = kinds_of[idx]
+            if kind == NON_PLACE:
+                continue
+            if idx in short_regions:
+                # 则和龙岩市: the short name 和龙 would hide the full name 龙岩市 that starts inside it
+                longer = self._full_name_at(text, start + 1, end)
+                if longer is not None:
+                    append(longer)
+                    skip_to = longer.end
                     continue
-                surface = surfaces[idx]
-                kind, cands = kinds_of[idx]
-                m = Mention(start, end, surface, kind, list(cands))
-                if m.kind == REGION and len(surface) == 2:
-                    # 则和龙岩市: the short name 和龙 would hide the full name 龙岩市 that starts inside it
-                    longer = self._full_name_at(text, start + 1, m.end)
-                    if longer is not None:
-                        m, skip_to = longer, longer.end
-                if m.kind != NON_PLACE:
-                    out.append(m)
-            return out
+            append(Mention(start, end, surfaces[idx], kind, list(cands)))
+        return out
+
+    def _find_of_kinds(self, text: str, kinds: tuple[str, ...]) -> list[tuple[int, int, str, str, tuple]]:
+        """The filtered form's choice, as (start, end, surface, kind, candidates): the longest match
+        first, then the leftmost, none overlapping a chosen one."""
+        key = (text, kinds)
+        known = self._short_found.get(key)
+        if known is not None:
+            return known
+        of_kinds = self._of_kinds.get(kinds)
+        if of_kinds is None:
+            of_kinds = self._of_kinds[kinds] = [
+                tuple(p for p in payloads if p[0] in kinds) for payloads in self._payloads
+            ]
+        surfaces = self._surfaces
         found: list[tuple[int, int, str, tuple]] = []
         for idx, start, end in self._all.find_matches_as_indexes(text, overlapping=True):
-            payloads = tuple(p for p in all_payloads[idx] if p[0] in kinds)
+            payloads = of_kinds[idx]
             if payloads:
                 found.append((start, end, surfaces[idx], payloads))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         taken = bytearray(len(text) + 1)
-        chosen: list[Mention] = []
+        chosen: list[tuple[int, int, str, str, tuple]] = []
         for start, end, surface, payloads in found:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            chosen.append(_to_mention(start, end, surface, payloads))
-        chosen.sort(key=lambda m: m.start)
+            chosen.append((start, end, surface, *_kind_of(payloads)))
+        chosen.sort(key=lambda m: m[0])
+        if len(text) <= _SHORT_TEXT:
+            if len(self._short_found) >= _SHORT_CACHE:
+                self._short_found.clear()
+            self._short_found[key] = chosen
         return chosen
+
+
+_SHORT_TEXT = 40  # a name, not a document: the filtered form's answers for these are kept
+_SHORT_CACHE = 50_000
 
 
 def _kind_of(payloads: tuple) -> tuple[str, tuple]:
@@ -166,26 +214,33 @@ def _kind_of(payloads: tuple) -> tuple[str, tuple]:
     return kind, tuple(p for k, p in payloads if k == kind)
 
 
-def _to_mention(start: int, end: int, surface: str, payloads: tuple) -> Mention:
-    kind, cands = _kind_of(payloads)
-    return Mention(start, end, surface, kind, list(cands))
+@functools.cache
+def _abbreviations() -> dict[str, list[str]]:
+    """The gazetteer's province abbreviations, read once (each call of the gazetteer's copies them)."""
+    return get_gazetteer().province_abbreviations()
+
+
+def _abbreviation_chars() -> str:
+    return "".join(sorted(a for a in _abbreviations() if len(a) == 1))
 
 
 @functools.cache
 def _abbreviation_pattern() -> re.Pattern[str] | None:
-    chars = "".join(sorted(a for a in get_gazetteer().province_abbreviations() if len(a) == 1))
+    chars = _abbreviation_chars()
     if not chars:
         return None
     # 送客入川, 援疆, 入滇: one character stands for a province only right after 入/援 and before a
-    # boundary (a quote, punctuation, or a word such as 旅游, 干部, 工作)
-    return re.compile(
-        rf"(?<=入|援)([{chars}])(?=[”\"」』、，。；\s]|旅游|游|包机|专列|干部|工作|企业|项目|$)"
-    )
+    # boundary (a quote, punctuation, or a word such as 旅游, 干部, 工作). 入/援 are part of the
+    # match rather than a lookbehind: a pattern opening with a character set is scanned for in C,
+    # one opening with a lookbehind is tried at every character (three times slower); the same
+    # matches, as neither character is an abbreviation
+    assert "入" not in chars and "援" not in chars
+    return re.compile(rf"[入援]([{chars}])(?=[”\"」』、，。；\s]|旅游|游|包机|专列|干部|工作|企业|项目|$)")
 
 
 @functools.cache
 def _two_way_pattern() -> re.Pattern[str] | None:
-    chars = "".join(sorted(a for a in get_gazetteer().province_abbreviations() if len(a) == 1))
+    chars = _abbreviation_chars()
     # 浙鄂两省, 粤桂两省区, 京蒙两地: two provinces written as one character each, then 两省/两地
     return re.compile(rf"([{chars}])([{chars}])(?=两(?:省区|省市|省|地|区))") if chars else None
 
@@ -194,16 +249,19 @@ def find_province_abbreviations(text: str) -> list[Mention]:
     pattern = _abbreviation_pattern()
     if pattern is None:
         return []
-    abbrs = get_gazetteer().province_abbreviations()
+    abbrs = _abbreviations()
     found = [
         Mention(m.start(1), m.end(1), m.group(1), REGION, list(abbrs[m.group(1)]), via="abbreviation")
         for m in pattern.finditer(text)
     ]
-    for m in _two_way_pattern().finditer(text):
-        for g in (1, 2):
-            found.append(
-                Mention(m.start(g), m.end(g), m.group(g), REGION, list(abbrs[m.group(g)]), via="abbreviation")
-            )
+    if "两" in text:  # the two-way form needs it; most documents never write it
+        for m in _two_way_pattern().finditer(text):
+            for g in (1, 2):
+                found.append(
+                    Mention(
+                        m.start(g), m.end(g), m.group(g), REGION, list(abbrs[m.group(g)]), via="abbreviation"
+                    )
+                )
     return sorted(found, key=lambda x: x.start)
 
 

@@ -103,18 +103,23 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
     (a city with no counties, 东莞市虎门镇, holds its towns itself); a list that goes on (万源市草坝镇
     寨坝村、大竹镇营盘村) keeps the county for the items after the first, and a county's short name
     opening such an item (大竹 of 大竹镇) is no mention of that county."""
-    gaz = get_gazetteer()
+    by_code = get_gazetteer().by_code
     places: list[Mention] = []
-    regions = sorted((x for x in mentions if x.kind == REGION), key=lambda x: x.start)
-    region_starts = [x.start for x in regions]
+    regions: list[Mention] | None = None  # sorted by start when a name needs them
+    region_starts: list[int] = []
     shadowed: dict[int, Mention] = {}
+    place_end = _PLACE_END.search
     for m in mentions:
         if m.type != "Region" or not m.code or m.container is not None or id(m) in shadowed:
             continue
-        if gaz.by_code[m.code].level not in ("county", "prefecture"):
+        if by_code[m.code].level not in ("county", "prefecture"):
             continue
         pos = m.end
         while True:
+            # a name ends in 乡, 镇, 街道, 村, 社区, 安置区 or 移民新村 within the 16 characters read: no
+            # such last character there, no name (the pattern is not tried)
+            if place_end(text, pos + 1, pos + 16) is None:
+                break
             found = PLACE_AFTER_COUNTY.match(text[pos : pos + 16])
             if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
                 break
@@ -122,6 +127,9 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
             if any(w in name for w in LEFT_STOPS if len(w) > 1):
                 break  # 杭州市帮助石头寨村: a verb stands in it, so this is no name
             # the regions starting inside the name (by bisect: not a walk over the rest of the document)
+            if regions is None:
+                regions = sorted((x for x in mentions if x.kind == REGION), key=lambda x: x.start)
+                region_starts = [x.start for x in regions]
             i = bisect.bisect_left(region_starts, pos)
             inside = regions[i : bisect.bisect_left(region_starts, pos + len(name), i)]
             # a place name resolution left unresolved (长兴 in 长兴堡镇) does not stand in the way
@@ -136,10 +144,13 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
             if text[pos + len(name) : pos + len(name) + 1] not in ("、", "和", "及"):
                 break
             pos += len(name) + 1
-    for r in regions:
+    for r in regions or ():
         if id(r) in shadowed:
             r.container = shadowed[id(r)]  # written inside a place's name: not an actor of its own
     return places
+
+
+_PLACE_END = re.compile("[乡镇道村区]")  # the last character of every name PLACE_AFTER_COUNTY finds
 
 
 def _town_name_at(text: str, pos: int, region_start: int) -> bool:
@@ -152,7 +163,8 @@ def _town_name_at(text: str, pos: int, region_start: int) -> bool:
 def _places_named_again(text: str, mentions: list[Mention], places: list[Mention]) -> list[Mention]:
     """A village the document names under its county once (砚山县阿吉村) is the same village when
     named alone later (帮助阿吉村养蜂): found by its name, kept under that county."""
-    taken = covered_by(text, (*mentions, *places))
+    taken: bytearray | None = None  # made when a name is found where no place of its own stands
+    own = {(p.start, p.end) for p in places if p.end > p.start}
     again: list[Mention] = []
     for place in places:
         if len(place.name) < 3:
@@ -160,6 +172,11 @@ def _places_named_again(text: str, mentions: list[Mention], places: list[Mention
         pos = text.find(place.name)
         while pos >= 0:
             end = pos + len(place.name)
+            if (pos, end) in own:
+                pos = text.find(place.name, end)
+                continue  # a place's own span: taken
+            if taken is None:
+                taken = covered_by(text, (*mentions, *places))
             if not any(taken[pos:end]):
                 m = Mention(pos, end, place.name, "Place", list(place.candidates), via="named again")
                 m.type, m.name, m.entity_id = "Region", place.name, place.entity_id
@@ -320,7 +337,7 @@ def resolve_stage(st: State) -> None:
     st.ctx = home_context(
         gaz, st.mentions, title_mentions + source_mentions, doc.doc_number, 300, source_mentions
     )
-    resolve_regions(gaz, [m for m in st.mentions if m.kind == REGION], st.ctx, st.sentence_of)
+    resolve_regions(gaz, [m for m in st.mentions if m.kind == REGION], st.ctx, st.starts)
     own_county(gaz, st.mentions, st.ctx)
     resolve_self_references(st.mentions, st.ctx)
     resolve_lexicon(get_lexicon(), gaz, st.mentions, st.ctx)

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from loaders.extract.anchored import near_anchors
 from loaders.extract.mentions import Mention
 from loaders.extract.pattern_words import pattern_words
 from loaders.extract.patterns import CJK, LEFT_STOPS, PLACE_GENERIC
@@ -20,6 +21,10 @@ from loaders.extract.patterns import CJK, LEFT_STOPS, PLACE_GENERIC
 _TOWN_VILLAGE = re.compile(
     rf"((?:(?![村及和与、个])[{CJK}]){{2,6}}?(?:镇|乡))((?:(?![村及和与镇乡])[{CJK}]){{2,4}}?(?:村|社区))(?![村镇级])"
 )
+# every match holds its town's 镇/乡 2–6 characters after its start and its village's 村/社 3–5 after
+# that: only the few such 镇/乡 of a document are tried (loaders.extract.anchored), not every character
+_TOWN_ANCHOR = re.compile("[镇乡](?=(?s:.){2,4}[村社])")
+_TOWN_REACH = 16  # a match and its lookahead read at most 14 characters from its start
 # words ending in 乡/镇 that are no town (城乡, 家乡, 重镇 …): data/lexicons/pattern_words.csv, not_town
 _NOT_TOWN = re.compile(rf"(?:{'|'.join(map(re.escape, pattern_words()['not_town']))})(?:镇|乡)$")
 
@@ -50,14 +55,19 @@ def places_alone(text: str, taken: list[Mention], county: str | None) -> list[Me
     """Town-and-village names no other mention covers, placed under the document's own county."""
     if county is None:
         return []
-    covered = covered_by(text, taken)
+    anchors = [a.start() for a in _TOWN_ANCHOR.finditer(text)]
+    if not anchors:
+        return []
+    covered: bytearray | None = None  # made when a candidate needs it: most documents have none
     found: list[Mention] = []
-    for match in _TOWN_VILLAGE.finditer(text):
+    for match in near_anchors(_TOWN_VILLAGE, text, anchors, 2, 6, _TOWN_REACH):
         town = _trim(match.group(1))
         start = match.end(1) - len(town)
         name = town + match.group(2)
         if len(town) < 3 or _NOT_TOWN.search(town) or any(g in name for g in PLACE_GENERIC):
             continue
+        if covered is None:
+            covered = covered_by(text, taken)
         if any(covered[start : match.end()]):
             continue
         place = Mention(start, match.end(), name, "Place", [county], via="home county")
@@ -76,11 +86,14 @@ def units_of_city(text: str, mentions: list[Mention]) -> list[Mention]:
     """The items of a list after "X由" and before 分别 are X's own units; those the gazetteer does not
     know (中山's 石岐区 and 小榄镇, 街道-level towns of a city without counties) are places under X,
     by their form (a name ending in 区/镇/乡/街道). Items another mention covers keep it."""
+    lists = list(_UNIT_LIST.finditer(text))
+    if not lists:
+        return []
     # a name by its form (火炬开发区) is an organisation
     covered = covered_by(text, (m for m in mentions if m.entity_id or m.via == "pattern"))
     ends = {m.end: m for m in mentions if m.entity_id and m.type == "Region" and m.code}
     found: list[Mention] = []
-    for match in _UNIT_LIST.finditer(text):
+    for match in lists:
         city = ends.get(match.start())
         if city is None:
             continue
@@ -105,11 +118,13 @@ _NEXT_VILLAGE = re.compile(
 def listed_villages(text: str, places: list[Mention], taken: list[Mention]) -> list[Mention]:
     """Villages listed after a village the text places (阿吉村 under 砚山县) are in its county: a list
     of parallel items (village + what it does, or villages alone) names its villages by name only."""
-    covered = covered_by(text, (m for m in (*taken, *places) if m.entity_id))
+    covered: bytearray | None = None  # made for the first village that has a list after it
     found: list[Mention] = []
     for place in places:
         if not place.name.endswith("村") or not place.candidates:
             continue
+        if covered is None:
+            covered = covered_by(text, (m for m in (*taken, *places) if m.entity_id))
         pos = place.end
         while (match := _NEXT_VILLAGE.match(text, pos)) is not None:
             start, end = match.span(1)

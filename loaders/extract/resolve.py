@@ -14,6 +14,7 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -93,11 +94,12 @@ def home_context(
     the source line decides alone, and its own prefecture or county is home before the title's: a
     report titled 我市结对帮扶昭通四县 from 中山日报 is 中山's, however often it names 昭通.
     """
-    votes: Counter[str] = Counter()
     publisher = _publisher(gaz, list(source_mentions))
+    by_code = gaz.by_code
+    votes: Counter[str] = Counter()
     for m in mentions:
         if m.kind == REGION and len(m.candidates) == 1:
-            votes[gaz.province_of(m.candidates[0]).code] += 2 if m.start < head_end else 1
+            votes[by_code[m.candidates[0]].province] += 2 if m.start < head_end else 1
     for m in title_mentions:
         if len(m.candidates) == 1:
             votes[gaz.province_of(m.candidates[0]).code] += 4
@@ -129,66 +131,69 @@ def home_context(
     return ctx
 
 
-def resolve_regions(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, sentence_of) -> None:
-    """Resolve every Region mention in place; drop (and report) what stays ambiguous or risky."""
+def resolve_regions(
+    gaz: Gazetteer, mentions: list[Mention], ctx: DocContext, sentence_starts: list[int]
+) -> None:
+    """Resolve every Region mention in place; drop (and report) what stays ambiguous or risky.
+
+    ``sentence_starts`` are the starts of the document's sentences, in order: a mention belongs to
+    the last sentence starting at or before it (the first when none does)."""
     _chain_links(gaz, mentions)
-    by_sentence: dict[int, list[Mention]] = {}
-    sentence_index: dict[int, int] = {}  # id(mention) → its sentence, asked once per mention
-    for m in mentions:
-        if m.kind == REGION:
-            i = sentence_index[id(m)] = sentence_of(m.start)
-            by_sentence.setdefault(i, []).append(m)
+    by_code = gaz.by_code
     home = ctx.province.code if ctx.province else None
-    # counties the document names in full or with their parent (甘肃省静宁县, 重庆彭水): their short
-    # name (静宁, 彭水) later in the document means them
-    named_in_full = {
-        m.candidates[0]
-        for m in mentions
-        if m.kind == REGION
-        and len(m.candidates) == 1
-        and (_is_full_name(gaz, m.surface, m.candidates[0]) or m.via == "chain")
-    }
-    # places the document names without doubt: a namesake inside one of them is the one meant
-    # (南山区 in a document about 深圳市 is 深圳's, not 鹤岗's)
-    certain = {m.candidates[0] for m in mentions if m.kind == REGION and len(m.candidates) == 1}
-    # the resolved codes of each sentence, counted (a sentence may name thousands of places: a peer set
-    # per mention must not walk the whole sentence); kept up to date as mentions get resolved below
-    sure = {
-        s: Counter(p.candidates[0] for p in ms if len(p.candidates) == 1) for s, ms in by_sentence.items()
-    }
-    for m in mentions:
-        if m.kind != REGION:
-            continue
-        cands = list(m.candidates)
-        counts = sure[sentence_index[id(m)]]
+    regions = [m for m in mentions if m.kind == REGION]
+    # in one pass: each mention's sentence; the resolved codes of each sentence, counted (a sentence
+    # may name thousands of places: a peer set per mention must not walk the whole sentence), kept
+    # up to date as mentions get resolved below; the counties the document names in full or with
+    # their parent (甘肃省静宁县, 重庆彭水), whose short name (静宁, 彭水) later in the document
+    # means them; and the places it names without doubt, a namesake inside one of which is the one
+    # meant (南山区 in a document about 深圳市 is 深圳's, not 鹤岗's)
+    counts_of: list[dict[str, int]] = []
+    by_sentence: dict[int, dict[str, int]] = {}
+    named_in_full: set[str] = set()
+    certain: set[str] = set()
+    for m in regions:
+        i = bisect_right(sentence_starts, m.start) - 1
+        counts = by_sentence.get(i if i > 0 else 0)
+        if counts is None:
+            counts = by_sentence[i if i > 0 else 0] = {}
+        counts_of.append(counts)
+        if len(m.candidates) == 1:
+            code = m.candidates[0]
+            counts[code] = counts.get(code, 0) + 1
+            certain.add(code)
+            if m.via == "chain" or by_code[code].name == m.surface:
+                named_in_full.add(code)
+    for m, counts in zip(regions, counts_of, strict=True):
+        cands = m.candidates
         own = cands[0] if len(cands) == 1 else None
-        # the codes of every mention of the sentence but m, made only when a rule asks for them (a
-        # sentence may name thousands of places)
+        # the codes of every mention of the sentence but m, made only when a rule asks for them
         peer_codes: set[str] | None = None
         if len(cands) > 1:
-            peer_codes = {c for c, n in counts.items() if c != own or n > 1}
-            cands = _pick(gaz, m, cands, home, peer_codes, certain)
+            peer_codes = set(counts)
+            cands = _pick(gaz, m, list(cands), home, peer_codes, certain)
         if len(cands) != 1:
             ctx.unresolved.append(
                 {"surface": m.surface, "start": m.start, "reason": "ambiguous", "candidates": sorted(cands)}
             )
             continue
         code = cands[0]
-        region = gaz.by_code[code]
-        if code not in named_in_full and peer_codes is None:
-            peer_codes = {c for c, n in counts.items() if c != own or n > 1}
-        if code not in named_in_full and not _accept(gaz, m, region, home, peer_codes):
-            ctx.unresolved.append(
-                {
-                    "surface": m.surface,
-                    "start": m.start,
-                    "reason": "short name outside the document's region",
-                    "candidates": [code],
-                }
-            )
-            continue
-        if len(m.candidates) > 1:
-            counts[code] += 1  # now a peer of the mentions after it, as it was when peers were listed
+        region = by_code[code]
+        if code not in named_in_full and not _accepted_alone(m, region, home):
+            if peer_codes is None:
+                peer_codes = {c for c, n in counts.items() if c != own or n > 1}
+            if not any(gaz.is_within(code, p) for p in peer_codes):
+                ctx.unresolved.append(
+                    {
+                        "surface": m.surface,
+                        "start": m.start,
+                        "reason": "short name outside the document's region",
+                        "candidates": [code],
+                    }
+                )
+                continue
+        if own is None:
+            counts[code] = counts.get(code, 0) + 1  # now a peer of the mentions after it
         m.candidates = [code]
         m.type, m.name, m.code, m.entity_id = "Region", region.name, code, f"region:{code}"
 
@@ -218,14 +223,14 @@ def _pick(
     return [c for s, c in scored if s == best]
 
 
-def _accept(gaz: Gazetteer, m: Mention, r: Region, home: str | None, peers: set[str]) -> bool:
-    if r.level != "county" or _is_full_name(gaz, m.surface, r.code) or len(m.surface) >= 3:
+def _accepted_alone(m: Mention, r: Region, home: str | None) -> bool:
+    """A place accepted without its sentence: not a county's short name, or one chained or inside the
+    home province. A county's short name otherwise needs a place of the sentence that holds it."""
+    if r.level != "county" or r.name == m.surface or len(m.surface) >= 3:
         return True
     if m.via == "chain":
         return True
-    if home and r.province == home:
-        return True
-    return any(gaz.is_within(r.code, p) for p in peers)
+    return bool(home and r.province == home)
 
 
 def own_county(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext) -> None:
@@ -234,11 +239,9 @@ def own_county(gaz: Gazetteer, mentions: list[Mention], ctx: DocContext) -> None
     as any other, inside the home province) is home — 我县 in a page with no source line."""
     if ctx.county is not None:
         return
-    counts: Counter[str] = Counter(
-        m.code
-        for m in mentions
-        if m.kind == REGION and m.code and m.container is None and gaz.by_code[m.code].level == "county"
-    )
+    by_code = gaz.by_code
+    named = Counter([m.code for m in mentions if m.code and m.kind == REGION and m.container is None])
+    counts = {code: n for code, n in named.items() if by_code[code].level == "county"}
     code = dominant(((n, code) for code, n in counts.items()), 2)
     if code is None:
         return

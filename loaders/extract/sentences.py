@@ -22,7 +22,13 @@ _MARKERS: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"^[（(]\d{1,2}[）)]"), 3),
     (re.compile(r"^[一二三四五六七八九十]+是"), 4),
 ]
+# the enumerated markers in one pattern: the first alternative that matches is the first marker of the
+# list that does (each anchored at the start), and its group number gives the level
+_ENUMERATED = re.compile("|".join(f"({pattern.pattern.removeprefix('^')})" for pattern, _ in _MARKERS[1:]))
+_ENUMERATED_LEVELS = [level for _, level in _MARKERS[1:]]
 _MAX_HEADING = 40
+_MARKUP = "*#|"  # a sentence opening with one of these may be markup alone
+_INLINE_FIRST = "*一二三四五六七八九十"  # what an "一是…" lead sentence can open with
 
 
 @dataclass
@@ -58,9 +64,9 @@ def _heading_level(text: str, whole_line: bool) -> int | None:
         return None  # too long, or a table row
     if stripped.startswith("#"):
         return len(stripped) - len(stripped.lstrip("#")) - 1
-    for pattern, level in _MARKERS[1:]:
-        if pattern.match(stripped):
-            return level
+    enumerated = _ENUMERATED.match(stripped)
+    if enumerated is not None:
+        return _ENUMERATED_LEVELS[enumerated.lastindex - 1]
     if whole_line and stripped[-1] not in _END + "，,：:" and len(stripped) >= 4:
         # an unnumbered short line: a heading above the numbered ones
         return 1
@@ -76,37 +82,53 @@ def _inline_heading_level(text: str) -> int | None:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Split into sentences (ending at 。！？； or a line break), tracking the heading stack."""
+    """Split into sentences (ending at 。！？； or a line break), tracking the heading stack.
+
+    One scan of the whole text (a sentence never holds a line break): a line is looked at when its
+    first sentence comes, and a sentence without spaces around it, a markup character or an
+    enumerating first character takes no further test."""
     sentences: list[Sentence] = []
+    append = sentences.append
     stack: list[Heading] = []
     paragraph = -1
-    pos = 0
-    for line in text.split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        if not line.strip():
+    line_end = -1  # where the line of the last sentence ends (its "\n", or the end of the text)
+    first = False
+    for m in _SENT_RE.finditer(text):
+        start, end = m.span()
+        if start > line_end:  # the first run of a new line
+            line_start = text.rfind("\n", 0, start) + 1
+            # lines in between hold no run: empty, or final punctuation alone (a paragraph each)
+            if line_start > line_end + 1:
+                paragraph += sum(1 for line in text[line_end + 1 : line_start - 1].split("\n") if line)
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
+            line = text[line_start:line_end]
+            if line.isspace():
+                continue  # a blank line: its one run is spaces
+            paragraph += 1
+            first = True
+        raw = m.group()
+        s_text = raw.strip()
+        if not s_text or (s_text[0] in _MARKUP and not s_text.strip("*#| \t")):
             continue
-        paragraph += 1
-        first = True
-        for m in _SENT_RE.finditer(line):
-            s_text = m.group(0)
-            lead = len(s_text) - len(s_text.lstrip())
-            trail = len(s_text) - len(s_text.rstrip())
-            s_text = s_text.strip()
-            if not s_text.strip("*#| \t"):
-                continue
-            start = line_start + m.start() + lead
-            end = line_start + m.end() - trail
-            whole_line = first and m.end() - trail >= len(line.rstrip())
-            level = _heading_level(s_text, whole_line) if first else _inline_heading_level(s_text)
-            if level is not None:
-                heading = Heading(level, s_text.strip("*# "), start, end)
-                outer = [h for h in stack if h.level < level]
-                stack = [*outer, heading]
-                sentences.append(Sentence(start, end, s_text, paragraph, outer, True))
-            else:
-                # the sentences under one heading share its stack (a new heading makes a new list;
-                # nothing changes one in place)
-                sentences.append(Sentence(start, end, s_text, paragraph, stack))
+        if len(s_text) != len(raw):
+            start += len(raw) - len(raw.lstrip())
+            end -= len(raw) - len(raw.rstrip())
+        if first:
+            level = _heading_level(s_text, end - line_start >= len(line.rstrip()))
             first = False
+        elif s_text[0] in _INLINE_FIRST:
+            level = _inline_heading_level(s_text)
+        else:
+            level = None
+        if level is not None:
+            heading = Heading(level, s_text.strip("*# "), start, end)
+            outer = [h for h in stack if h.level < level]
+            stack = [*outer, heading]
+            append(Sentence(start, end, s_text, paragraph, outer, True))
+        else:
+            # the sentences under one heading share its stack (a new heading makes a new list;
+            # nothing changes one in place)
+            append(Sentence(start, end, s_text, paragraph, stack, False))
     return sentences

@@ -8,6 +8,7 @@ user's own words. ``offsets`` has ``len(text) + 1`` entries; the last is ``len(o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -18,7 +19,7 @@ class Document:
     format: str
     original: str
     text: str
-    offsets: list[int]
+    offsets: Sequence[int]  # a list, or loaders.normalize.Offsets (runs, not one int per character)
     title: str | None = None
     date: str | None = None
     doc_number: str | None = None

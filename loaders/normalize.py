@@ -16,14 +16,19 @@ Steps (each seen in data/corpus):
 
 Steps 1–3 only delete characters: regular-expression scans find every candidate, and they are cut
 out at once. Steps 4–6 replace one character by one, so the map (``offsets[i]`` = index in the
-original of ``text[i]``) is built once, by range copies. Every step is skipped when a quick scan in
-C shows it has nothing to do (most documents have no traditional characters, no glosses …).
+original of ``text[i]``) is made once, from the deletions: an ``Offsets`` holds the runs of kept
+characters, not one number per character (a list of two million ints took longer to make than the
+rest of normalization). Every step is skipped when a quick scan in C shows it has nothing to do
+(most documents have no traditional characters, no glosses …).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 from bangfu.knowledge.t2s import to_simplified
 from loaders.pinyin import TONE_LETTERS, is_gloss
@@ -60,6 +65,7 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20})
 _HAS_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]")
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PUNCT_BETWEEN_CJK = re.compile(rf"[,;:?!](?<=[{CJK}”’）》][,;:?!])(?=[{CJK}“‘（《])")
+
 # characters that may change under NFC; text made only of the rest (ASCII, Latin-1 letters, CJK,
 # CJK and general punctuation, full-width forms) is NFC already — tests/test_normalize.py checks it
 _MAYBE_NOT_NFC = re.compile(
@@ -68,8 +74,27 @@ _MAYBE_NOT_NFC = re.compile(
 )
 
 
+_MAYBE_NOT_NFC_RUN = re.compile(_MAYBE_NOT_NFC.pattern + "+")
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text) if _MAYBE_NOT_NFC.search(text) else text
+    """The text in NFC. Only the runs of characters that may change are normalized, each with the
+    character before it (which may compose with the run): every other character is stable, composes
+    with nothing before it and reorders with nothing (tests/test_normalize.py), so the text can be
+    cut before it. A whole page with one pinyin gloss in combining marks cost milliseconds."""
+    if not _MAYBE_NOT_NFC.search(text):
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for run in _MAYBE_NOT_NFC_RUN.finditer(text):
+        start, end = run.span()
+        if start > pos:
+            start -= 1
+        pieces.append(text[pos:start])
+        pieces.append(unicodedata.normalize("NFC", text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _joins(text: str, start: int, end: int, single_newlines: bool) -> bool:
@@ -134,9 +159,69 @@ def _deletions(original: str, join: bool, single_newlines: bool) -> list[tuple[i
     return disjoint
 
 
+class Offsets(Sequence[int]):
+    """``offsets[i]``: the position in the original text of the normalized text's ``text[i]``, for
+    ``i`` from 0 to ``len(text)`` (the last is ``len(original)``).
+
+    Kept as runs: ``starts[k]`` is the text position where the k-th run of kept characters starts,
+    ``shifts[k]`` what its positions add to become the original's. A position is found by bisect;
+    a slice or an iteration gives plain ints."""
+
+    __slots__ = ("_starts", "_shifts", "_len")
+
+    def __init__(self, starts: list[int], shifts: list[int], length: int) -> None:
+        self._starts, self._shifts, self._len = starts, shifts, length
+
+    @classmethod
+    def after_deletions(cls, spans: list[tuple[int, int]], original_length: int) -> Offsets:
+        """The map of a text made from one of ``original_length`` characters by cutting out the
+        sorted, disjoint ``spans``."""
+        starts, shifts = [0], [0]
+        kept = pos = 0  # characters kept so far; where the original goes on
+        for s, e in spans:
+            kept += s - pos
+            pos = e
+            starts.append(kept)
+            shifts.append(e - kept)
+        return cls(starts, shifts, kept + original_length - pos + 1)
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | list[int]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._len))]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset index out of range")
+        return i + self._shifts[bisect.bisect_right(self._starts, i) - 1]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = [*self._starts[1:], self._len]
+        for start, end, shift in zip(self._starts, ends, self._shifts, strict=True):
+            yield from range(start + shift, end + shift)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, so no hash of its own
+
+    def __repr__(self) -> str:
+        return f"Offsets(runs={len(self._starts)}, length={self._len})"
+
+
 def normalize(
     original: str, join_page_breaks: bool = True, single_newlines: bool = False
-) -> tuple[str, list[int]]:
+) -> tuple[str, Offsets]:
     """(normalized text, offsets) for an original text already in NFC.
 
     ``join_page_breaks`` rejoins words split across blank lines (text converted from PDF);
@@ -144,18 +229,12 @@ def normalize(
     """
     spans = _deletions(original, join_page_breaks, single_newlines)
     if spans:
-        pieces: list[str] = []
-        offsets: list[int] = []
-        pos = 0
-        for s, e in spans:
-            pieces.append(original[pos:s])
-            offsets.extend(range(pos, s))
-            pos = e
-        pieces.append(original[pos:])
-        offsets.extend(range(pos, len(original) + 1))
-        text = "".join(pieces)
+        ends = [0, *(e for _, e in spans)]
+        starts = [*(s for s, _ in spans), len(original)]
+        text = "".join([original[a:b] for a, b in zip(ends, starts, strict=True)])
     else:
-        text, offsets = original, list(range(len(original) + 1))
+        text = original
+    offsets = Offsets.after_deletions(spans, len(original))
     if _HAS_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH)
     if _PUNCT_BETWEEN_CJK.search(text):

@@ -14,8 +14,10 @@ A file named explicitly is always read.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -72,18 +74,27 @@ def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n:,} bytes"
 
 
+# what pathlib's exists() takes for "not there" rather than an error
+_ABSENT = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
 def _read_bytes(path: str, max_bytes: int) -> bytes:
-    p = Path(path)
-    if not p.exists():
-        reason = "broken symbolic link" if p.is_symlink() else "no such file or folder"
-        raise LoadError(path, reason)
-    if not p.is_file():
-        raise LoadError(path, "not a regular file")
+    """The file's bytes after one stat (not one per question: exists, is a file, how big)."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise LoadError(path, f"file is {_size(size)}, over the {_size(max_bytes)} limit")
-        data = p.read_bytes()
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _ABSENT:
+            raise
+        reason = "broken symbolic link" if os.path.islink(path) else "no such file or folder"
+        raise LoadError(path, reason) from None
+    except ValueError:
+        raise LoadError(path, "no such file or folder") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(path, "not a regular file")
+    if info.st_size > max_bytes:
+        raise LoadError(path, f"file is {_size(info.st_size)}, over the {_size(max_bytes)} limit")
+    try:
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise LoadError(path, f"cannot read: {exc.strerror or exc}") from exc
     if not data.strip():

@@ -6,6 +6,8 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bangfu.knowledge import t2s
 from loaders import normalize as norm
@@ -104,6 +106,16 @@ def test_nfc_fast_path_is_safe():
         c for c in trusted if unicodedata.normalize("NFC", c) != c or unicodedata.combining(c) or c in seconds
     ]
     assert bad == []
+
+
+# letters, marks that compose with them or reorder, Hangul that composes by rule, CJK and punctuation
+_NFC_MIX = "aeouAEOUnzhgü\u0300\u0301\u0304\u030c\u0308\u0323\u0327\u1100\u1161\u11a8\uac00龍中，。 \n"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_NFC_MIX, max_size=40))
+def test_nfc_of_the_runs_is_nfc_of_the_whole_text(text):
+    assert nfc(text) == unicodedata.normalize("NFC", text)
 
 
 def test_nfd_text_is_composed():

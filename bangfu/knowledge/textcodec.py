@@ -40,7 +40,7 @@ _MIN_SHARE = 0.5  # below this no reading is Chinese text
 _MAX_DAMAGE = 0.005  # share of replaced characters a damaged file may have and still be read
 _DAMAGE_ALLOWED = 4  # in any file: one stray byte inside a character costs up to four replacements
 _PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕…—·　％"
-_NON_ASCII = re.compile(r"[^\x00-\x7f\s]")
+_NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")  # \u3000, \xa0 …: rare, so found one by one
 
 
 class TextCodecError(ValueError):
@@ -74,9 +74,15 @@ def _everyday() -> re.Pattern[str]:
     return re.compile("[" + "".join(sorted(chars)).replace("\\", "\\\\").replace("]", "\\]") + "]")
 
 
+def _non_ascii(text: str) -> int:
+    """How many characters of the text are neither ASCII nor white space: all characters less the
+    ASCII ones (counted in C) less the rare non-ASCII spaces."""
+    return len(text) - len(text.encode("ascii", "ignore")) - len(_NON_ASCII_SPACE.findall(text))
+
+
 def everyday_share(text: str) -> float:
     """The share of a reading's non-ASCII characters that are everyday Chinese characters."""
-    total = len(_NON_ASCII.findall(text))
+    total = _non_ascii(text)
     return len(_everyday().findall(text)) / total if total else 0.0
 
 
@@ -102,7 +108,7 @@ def _damaged_utf8(data: bytes) -> Decoded | None:
     bad = text.count("\ufffd")
     if bad > max(_DAMAGE_ALLOWED, len(text) * _MAX_DAMAGE):
         return None
-    if len(_NON_ASCII.findall(text)) - bad >= 20 * bad:
+    if _non_ascii(text) - bad >= 20 * bad:
         return Decoded(text, "utf-8", f"{bad} byte sequence(s) that are not UTF-8 replaced by �")
     return None
 

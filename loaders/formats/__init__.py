@@ -37,9 +37,15 @@ _HAS_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# any of the three: one scan answers for most texts, which have none
+_ANY_TO_CLEAN = re.compile("[\r\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Line ends unified, control characters gone and lone surrogates replaced (U+FFFD, one for one):
     the text every later stage can trust."""
+    if not _ANY_TO_CLEAN.search(text):
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _SURROGATE.search(text):

@@ -8,6 +8,8 @@ those a scan of each sentence alone finds.
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from extract_helpers import doc_from_text, extract
 
@@ -95,3 +97,22 @@ def test_a_gate_word_that_could_cross_two_sentences_is_refused() -> None:
 
     with pytest.raises(ValueError, match="white space"):
         Gates(get_cues(), (family,), words("帮扶"))
+
+
+def test_the_cues_passed_over_before_their_helper_is_sought_state_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # directed._nothing_to_help passes over a cue with nothing nameable after it and no form that
+    # puts its helped side before it (帮扶资金, 对口帮扶工作): the same facts as reading every cue
+    directed_module = sys.modules["loaders.extract.families.directed"]
+    quick = [_facts(t) for t in TEXTS]
+    passed_over: list[bool] = []
+    decide = directed_module._nothing_to_help
+
+    def read_every_cue(view, pos: int, end: int) -> bool:
+        passed_over.append(decide(view, pos, end))
+        return False
+
+    monkeypatch.setattr(directed_module, "_nothing_to_help", read_every_cue)
+    assert [_facts(t) for t in TEXTS] == quick
+    assert any(passed_over) and not all(passed_over)

@@ -138,6 +138,15 @@ class SentenceView:
         return [a.start for a in self.actors]
 
     @_lazy
+    def starts_at(self) -> frozenset[int]:
+        """Where actors start: whether one starts at a position, in one look-up."""
+        return frozenset(self._starts)
+
+    def index_at(self, pos: int) -> int:
+        """How many actors start before pos (the actors are sorted by start)."""
+        return bisect.bisect_left(self._starts, pos)
+
+    @_lazy
     def _breaks(self) -> list[int]:
         """Positions of the sentence's clause breaks, found once (clause_bounds is asked often)."""
         return [m.start() for m in CLAUSE_BREAK.finditer(self.text, self.start, self.end)]
@@ -215,13 +224,31 @@ class SentenceView:
     def chain_start(self, m: Mention) -> int:
         """Where the chain ending at m begins: 江苏省盐城市 → the start of 江苏省."""
         start = m.start
+        if m.via != "chain":
+            return start
+        ends = self._region_ends
         while m.via == "chain":
-            prev = [a for a in self.actors if a.end == start and a.type == "Region"]
-            if not prev:
+            prev = ends.get(start)
+            if prev is None:
                 break
-            m = prev[0]
+            m = prev
             start = m.start
         return start
+
+    @_lazy
+    def _region_ends(self) -> dict[int, Mention]:
+        """Where a place ends → the first such actor: chain_start in one step per link."""
+        ends: dict[int, Mention] = {}
+        for a in self.actors:
+            if a.type == "Region":
+                ends.setdefault(a.end, a)
+        return ends
+
+    @_lazy
+    def memo(self) -> dict[tuple, object]:
+        """Answers the families ask of this sentence more than once (keyed by the question and its
+        position): whether a place is a cue's object, whether a span holds a trap word."""
+        return {}
 
     def chain_end(self, m: Mention) -> Mention:
         """The most specific place of the chain starting at m: 甘肃省临夏州 → 临夏州."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bangfu.knowledge.cues import Cues
 from loaders.extract.mentions import Mention
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
@@ -31,9 +32,23 @@ class AssistFact:
     reason: str
 
 
+_STATUS_WORDS: dict[int, re.Pattern[str]] = {}
+
+
+def _status_words(cues: Cues) -> re.Pattern[str]:
+    """Any word of negation, past or plan: most statements have none, and are current."""
+    found = _STATUS_WORDS.get(id(cues))
+    if found is None:
+        words = {w for role in ("negation", "past", "plan") for w in cues.words(role)}
+        found = _STATUS_WORDS[id(cues)] = re.compile("|".join(map(re.escape, words)))
+    return found
+
+
 def status_of(view: SentenceView, *texts: str) -> str | None:
     """'planned' | 'past' | 'current', or None for a negated statement."""
     joined = "".join(texts)
+    if _status_words(view.cues).search(joined) is None:
+        return "current"
     if view.cues.any_in("negation", joined):
         return None
     if view.cues.any_in("past", joined):
@@ -45,7 +60,12 @@ def status_of(view: SentenceView, *texts: str) -> str | None:
 
 
 def is_trap(view: SentenceView, lo: int, hi: int) -> bool:
-    return view.cues.any_in("trap", view.text[lo:hi]) is not None
+    """Whether text[lo:hi] holds a trap word (asked of the whole sentence by many families: once)."""
+    key = ("trap", lo, hi)
+    found = view.memo.get(key)
+    if found is None:
+        found = view.memo[key] = view.cues.any_in("trap", view.text[lo:hi]) is not None
+    return found
 
 
 def is_example(view: SentenceView, lo: int) -> bool:
@@ -138,9 +158,30 @@ _SCOPE_WORDS = ("省内", "全省", "全市", "全县", "全州")
 
 
 def object_of_cue(view: SentenceView, m: Mention) -> bool:
-    """Whether m is written right after a directed cue (对口支援哈密): the object of its own clause."""
-    before = view.text[max(view.start, view.chain_start(m) - 6) : view.chain_start(m)]
-    return any(before.endswith(w) for w in view.cues.words("directed"))
+    """Whether m is written right after a directed cue (对口支援哈密): the object of its own clause.
+    Asked of the same actors for every cue of a sentence: answered once per place."""
+    start = view.chain_start(m)
+    key = ("object", start)
+    found = view.memo.get(key)
+    if found is None:
+        # a cue ending where m's chain starts, inside the six characters before it
+        found = view.memo[key] = (
+            _cue_before(view.cues).search(view.text, max(view.start, start - 6), start) is not None
+        )
+    return found
+
+
+_CUE_BEFORE: dict[int, re.Pattern[str]] = {}
+
+
+def _cue_before(cues: Cues) -> re.Pattern[str]:
+    """A directed cue ending at the end of the text searched (\\Z: never before a final line break)."""
+    found = _CUE_BEFORE.get(id(cues))
+    if found is None:
+        found = _CUE_BEFORE[id(cues)] = re.compile(
+            "(?:" + "|".join(map(re.escape, cues.words("directed"))) + r")\Z"
+        )
+    return found
 
 
 def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
@@ -149,8 +190,10 @@ def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
     落实…，坚持…，对口帮扶韶关揭阳). The topic is the last actor that opens a clause before the cue,
     with no other actor between it and the cue."""
     clause_lo, _ = view.clause_bounds(pos)
-    before = [a for a in view.actors if a.end <= clause_lo]
-    if not before or any(clause_lo <= a.start < pos for a in view.actors):
+    # the actors are sorted by start: those ending before the clause start before it
+    first_in_clause = view.index_at(clause_lo)
+    before = [a for a in view.actors[:first_in_clause] if a.end <= clause_lo]
+    if not before or first_in_clause < view.index_at(pos):  # an actor starts in the clause, before pos
         return []
     for a in reversed(before):
         lo, _ = view.clause_bounds(a.start)
@@ -162,11 +205,8 @@ def topic_helpers(view: SentenceView, pos: int) -> list[Mention]:
             # a place between that an earlier cue governs (不再帮扶河源市，改为帮扶汕尾市) does not
             # stand in the topic's way
             if run and not any(
-                x.start >= run[-1].end
-                and x.end <= pos
-                and not _in_adjunct(view, x)
-                and not object_of_cue(view, x)
-                for x in view.actors
+                x.end <= pos and not _in_adjunct(view, x) and not object_of_cue(view, x)
+                for x in view.actors[view.index_at(run[-1].end) : view.index_at(pos)]
             ):
                 return run
             return []

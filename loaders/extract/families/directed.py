@@ -64,10 +64,44 @@ _PROGRAMME_AFTER = re.compile(r"^(?:工作|建设|前方|指挥部|办公室|领
 _DO = re.compile(r"^(?:进行|开展|实施|给予|持续开展|深入开展|全面开展|全方位|的|大力|倾力|全力|鼎力)*$")
 # 在杭州帮扶下，恩施州…: the helper inside 在…下, the helped the subject after it
 _UNDER = re.compile(r"下[，,]?")
+_CHANGE_WORD = re.compile(r"调整为|改为|变更为|改由")
+_CHANGED_BEFORE = re.compile(r"(?:调整为|改为|变更为|改由)$")
+_FROM_BEFORE = re.compile(r"(?:由|从)[^，。；]*$")
 _SUPPORT_UNDER = re.compile(r"(支持)(?=下)")
 
 
+# what before a cue lets its helped side stand before it or its helper's change be named: Y由X…,
+# Y接受/得到/受到X…, Y是X的…县, 调整为/改为/变更为/改由
+_BEFORE_FORMS = re.compile(r"由|接受|得到|受到|是|调整为|改为|变更为")
+_BRACKET = re.compile(r"[（(]")
+
+
+def _nothing_to_help(view: SentenceView, pos: int, end: int) -> bool:
+    """Whether the cue at pos..end yields nothing whoever its helper is, decided from the text alone
+    before the helper is looked for (most cues of a report): no place starts right after it (after
+    了/的 or 下，either), no bracketed list or group follows it, and none of the forms whose helped
+    side stands before the cue is written before it (X对Y开展…, passive, 是…县, a replacement)."""
+    frame = view.frame
+    if frame is not None and frame.start >= pos:
+        return False  # the document's helper, written after the cue: the text before it is read
+    starts = view.starts_at
+    if end in starts or end + 1 in starts or end + 2 in starts:
+        return False
+    text = view.text
+    if _BRACKET.search(text, end, min(view.end, end + 16)):
+        return False
+    for after in (end, end + 1, end + 2):
+        rest = text[after : view.end]
+        if COUNT_GROUP.match(rest) or UNNAMED_GROUP.match(rest):
+            return False
+    if _BEFORE_FORMS.search(text, view.start, pos):
+        return False
+    return not any(text[a.start - 1 : a.start] == "对" for a in view.actors[: view.index_at(pos)])
+
+
 def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int) -> Iterator[AssistFact]:
+    if _nothing_to_help(view, pos, end):
+        return
     text = view.text
     helpers, filler = view.run_before(pos)
     if helpers and _DO.match(filler) and text[helpers[0].start - 1 : helpers[0].start] == "对":
@@ -117,7 +151,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         passive_helped, _ = view.run_before(run_start - 1)
     # 调整为/改由 before the helper names the new pairing, which is current; after the helped place
     # (below) it ends the old one
-    status = status_of(view, re.sub(r"调整为|改为|变更为|改由", "", lead), filler)
+    status = status_of(view, _CHANGE_WORD.sub("", lead), filler)
     if status is None:
         return
     tail = text[end : min(view.end, end + 12)]
@@ -160,7 +194,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
                 yield fact(helper, None, group.group(0), 0.85, "group")
             return
         # 原由湘潭市对口帮扶的永顺县，调整为衡阳市对口帮扶: the new helper takes over the place just named
-        if re.search(r"(?:调整为|改为|变更为|改由)$", text[view.start : run_start]):
+        if _CHANGED_BEFORE.search(text[view.start : run_start]):
             before = [
                 a for a in view.actors if a.end <= run_start and a.type == "Region" and a not in helpers
             ]
@@ -278,7 +312,7 @@ def _changed_helper(view: SentenceView, helpers: list[Mention], filler: str) -> 
         return helpers
     if _CHANGE_TO.match(filler):
         # the place before 调整为 was the old helped side; the helper is the run before 由/从
-        m = re.search(r"(?:由|从)[^，。；]*$", view.text[view.start : helpers[0].start])
+        m = _FROM_BEFORE.search(view.text[view.start : helpers[0].start])
         if m:
             run, lead = view.run_before(view.start + m.start())
             if run and _FILLER.match(lead):

@@ -55,6 +55,8 @@ _PAIRING_VERB = re.compile("|".join(_PAIRING_VERBS))
 # the units a company names as its own, right before the list of them
 _OWN_UNITS_BEFORE = re.compile(r"(?:所属|下属|旗下)(?:的)?$")
 _SERIES_SEP = ("，", ",", "；", ";", "、")
+_CLAUSE_END = re.compile(r"[。；]")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def _orient(roles: Roles, pairs: list[tuple[Mention, Mention]]) -> list[tuple[Mention, Mention]] | None:
@@ -146,13 +148,13 @@ def series(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     if len(segments) < 2:
         return
     tail = text[segments[-1][1][-1].end : view.end]
-    if not _PAIRING_VERB.search(re.split(r"[。；]", tail, maxsplit=1)[0]):
+    if not _PAIRING_VERB.search(_CLAUSE_END.split(tail, maxsplit=1)[0]):
         return
     if is_trap(view, view.start, view.end):
         return
     # the segments must follow each other: only separators and bracketed notes between them
     for (_, run), (nxt, _) in zip(segments, segments[1:], strict=False):
-        gap = re.sub(r"[（(][^（）()]*[）)]", "", text[run[-1].end : nxt.start])
+        gap = _BRACKETED.sub("", text[run[-1].end : nxt.start])
         if gap.strip() not in _SERIES_SEP:
             return
     pairs = [(x, y) for x, run in segments for y in run]

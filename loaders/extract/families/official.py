@@ -22,6 +22,8 @@ from loaders.extract.view import SentenceView
 def official_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     # 湘西州龙山县: the chain names 龙山县; its prefecture is only the address (found once per mention:
     # a sentence naming n places must not cost n³)
+    if not any(is_region(a) and roles.helps_officially(a.code) for a in view.actors):
+        return  # no official helper at all (the common case): no chain to follow
     regions = [a for a in view.actors if is_region(a) and view.chain_end(a) is a]
     helpers = [a for a in regions if roles.helps_officially(a.code)]
     if not helpers:

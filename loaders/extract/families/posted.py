@@ -24,12 +24,13 @@ _POSTING = "|".join(map(re.escape, sorted(_WORDS["posting"], key=len, reverse=Tr
 _VERB = re.compile(rf"(?:{_POSTING})(?:到|至)?")
 _WHOM = re.compile(rf"^(?:的)?(?:驻村|驻)?(?:{_POSTED})")
 _THERE = re.compile(r"(?:在|到|驻|进驻|赴)$")
+_POSTED_WORD = re.compile(_POSTED)
 
 
 @needs(words(_WORDS["posted"]))
 def posted(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     text = view.text
-    if not re.search(_POSTED, text[view.start : view.end]):
+    if not _POSTED_WORD.search(text[view.start : view.end]):
         return
     for verb in _VERB.finditer(text, view.start, view.end):
         units, filler = view.run_before(verb.start())

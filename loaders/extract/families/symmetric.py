@@ -29,6 +29,7 @@ _SYMMETRIC_JOIN = ("与", "和", "同")
 _JOIN = re.compile(r"^[，,]?(?:还|也|则|又|已|先后|共同|正式|积极|主动)?(?:与|和|同)$")
 _ESTABLISH_WORDS = ("建立", "签订", "签署", "结对", "结成", "开展", "携手", "达成", "深化", "加强")
 _ESTABLISH = re.compile("|".join(_ESTABLISH_WORDS))
+_HELP_WORD = re.compile(r"帮扶|扶贫|支援")
 
 
 @needs(words(_ESTABLISH_WORDS))
@@ -47,7 +48,7 @@ def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
         if not est or is_trap(view, view.start, view.end) or "友好" in rest:
             continue
         mech = pairing_mechanism(view, rest)
-        if not mech and re.search(r"帮扶|扶贫|支援", SENT_END.split(rest, 1)[0]):
+        if not mech and _HELP_WORD.search(SENT_END.split(rest, 1)[0]):
             if a.type != "Region" or any(b.type != "Region" for b in run):
                 # 国家电网公司与长阳县签订帮扶协议: a unit's pairing with places is 定点帮扶 in this genre
                 mech = "定点帮扶"
@@ -82,15 +83,14 @@ def co_subjects(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     run = view.run_after(subject.start, connectors=("、", "和", "与"), max_gap=0)
     if len(run) != 2 or not all(is_region(m) for m in run):
         return
+    # the official pair first: the rarest of the tests, and each one only says no
+    pair = roles.official(run[0].code, run[1].code)
+    if pair is None or view.text[run[1].end : run[1].end + 1] == "等":
+        return
     others = {a.code for a in view.actors if is_region(a)} - {run[0].code, run[1].code}
-    clause_lo, clause_hi = view.clause_bounds(run[1].end)
-    nxt = view.text[run[1].end : run[1].end + 1]
-    if others - _within_any(roles, others, run) or nxt in ("等",):
+    if others - _within_any(roles, others, run):
         return
     if is_trap(view, view.start, view.end):
-        return
-    pair = roles.official(run[0].code, run[1].code)
-    if pair is None:
         return
     a, b = run
     forward = roles.covers(pair.helper, a.code)
@@ -109,6 +109,7 @@ def _within_any(roles: Roles, codes: set[str], run: list[Mention]) -> set[str]:
 
 _PAIR_SEP = ("—", "——", "－", "-", "--", "→", "\t", "|", "｜", "·", "•")
 _ROW = re.compile(r"[\t|｜]")
+_PAIR_WORD = re.compile(r"结对|对口")
 _MAX_ROWS = 40
 
 
@@ -120,7 +121,7 @@ def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     if not any(sep in sentence for sep in _PAIR_SEP):
         return
     mech = view.sentence_mechanism() or view.heading_mechanism() or _caption_mechanism(view)
-    if not mech and re.search(r"结对|对口", view.text[view.start : view.end]):
+    if not mech and _PAIR_WORD.search(view.text[view.start : view.end]):
         mech = "结对帮扶"  # 虎门镇·长兴堡镇对口结对协议: the pair named around its agreement
     if not mech:
         return
@@ -155,6 +156,10 @@ def _caption_mechanism(view: SentenceView) -> str | None:
     return None
 
 
+_COUNTED = re.compile(r"\d+(?:个|对|家)")
+_WITH_ALONE = re.compile(r"(?:并|还|也|同时)?(?:与|同)")
+
+
 def _joined(view: SentenceView) -> Iterator[tuple[Mention, Mention]]:
     """(X, first of Y) for "X与Y…", and for "…，与Y…" whose X is the topic of the clauses before
     (聊城始终立足彭水所需…，与彭水协作共建日益紧密)."""
@@ -172,12 +177,8 @@ def _joined(view: SentenceView) -> Iterator[tuple[Mention, Mention]]:
             continue
         lo, _ = view.clause_bounds(b.start)
         _, hi = view.clause_bounds(b.start)
-        counted = re.search(r"\d+(?:个|对|家)", view.text[b.end : hi])  # 与四川结对1078个: a statistic
-        if (
-            counted is None
-            and lo > view.start
-            and re.fullmatch(r"(?:并|还|也|同时)?(?:与|同)", view.text[lo : b.start])
-        ):
+        counted = _COUNTED.search(view.text[b.end : hi])  # 与四川结对1078个: a statistic
+        if counted is None and lo > view.start and _WITH_ALONE.fullmatch(view.text[lo : b.start]):
             topic = topic_helpers(view, lo)
             if len(topic) == 1:
                 yield topic[0], b

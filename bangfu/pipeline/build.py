@@ -122,11 +122,7 @@ def read_facts_files(
     for name in files:
         for ext in read_facts_file(name, lambda where, reason: skipped.append((where, reason))):
             done += 1
-            try:
-                meta = document_meta(ext)
-            except ValueError as exc:
-                skipped.append((name, str(exc)))
-                continue
+            meta = document_meta(ext)  # never raises: read_facts_file refuses a record without doc.id
             report(done, max(total, done), meta["path"] or meta["id"])
             if again := duplicates.check(meta["id"], meta["path"] or name):
                 skipped.append((meta["path"] or name, again))

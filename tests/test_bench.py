@@ -48,6 +48,10 @@ def test_bench_smoke_prints_every_row_and_summary_key(capsys: pytest.CaptureFixt
     assert bangfu_bench("--docs", "4", "--workers", "2", "--repeat", "2") == 0
     out = capsys.readouterr().out
     _check_output(out, 4)
+    memory = next(line for line in out.splitlines() if line.startswith("| peak memory |"))
+    # sampled over the build's processes, phase by phase, not the sum of each process's own peak
+    for phase in ("read+extract+merge", "buckets merged", "COPY FROM"):
+        assert f"{phase} " in memory, memory
 
 
 def test_bench_keeps_corpus_and_store_when_asked(tmp_path) -> None:

@@ -44,6 +44,7 @@ import psutil
 
 from bangfu.bench.corpus import CorpusStats, to_traditional, write_corpus
 from bangfu.bench.jieba_bench import compare as compare_with_jieba
+from bangfu.bench.memory import TreeSampler
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.pipeline.build import apply_designations
 from bangfu.pipeline.pool import DocMeta, iter_extractions
@@ -308,6 +309,7 @@ class Run:
     flat: FlatMerge | None = None  # set only once ingestion brought the corpus through
     built_store: bool = False
     build_peak: tuple[float, float] | None = None  # (main, largest worker) MB once the store is written
+    sampler: TreeSampler | None = None  # this process and its workers, sampled through the build
     view: nx.MultiDiGraph | None = None  # the graph read back from the store, for the query stages
     view_s: float = 0.0
 
@@ -365,12 +367,15 @@ def stage_ingest_into_graph(run: Run) -> None:
     shutil.rmtree(run.spill, ignore_errors=True)
     run.spill.mkdir(parents=True)
     flat = FlatMerge(run.spill, expected_documents=run.n_docs)
+    run.sampler = TreeSampler().start()
+    run.sampler.phase("read+extract+merge")
 
     def merge(meta: DocMeta, ext: Extraction) -> None:
         flat.add_extraction(ext, meta.as_meta())
 
     ing = ingest(run.corpus_dir, run.workers, merge)
     if not _check_ingested(ing, run.n_docs, raise_=False):
+        run.sampler.stop()
         raise IngestionFailed(_ingest_detail(ing, run.n_docs))  # a graph of a few documents: no later row
     run.flat, run.parallel = flat, ing
     result, _ = _rate(ing, run.workers)
@@ -389,13 +394,18 @@ def stage_store(run: Run) -> None:
     assert flat is not None and ing is not None
     run.log.write("bench: writing the store\n")
     try:
+        sampler = run.sampler or TreeSampler().start()
         t0 = time.perf_counter()
         designated = apply_designations(flat)
         t_designate = time.perf_counter() - t0
+        sampler.phase("buckets merged")
         tables = flat.finish()
         t_finish = time.perf_counter() - t0 - t_designate
+        sampler.phase("COPY FROM")
         info = write_tables(tables, run.store_path)
         t_copy = time.perf_counter() - t0 - t_designate - t_finish
+        sampler.stop()
+        run.sampler = sampler
     finally:
         shutil.rmtree(run.spill, ignore_errors=True)
     run.built_store = True
@@ -492,17 +502,27 @@ def stage_search(run: Run) -> None:
 
 
 def stage_memory(run: Run) -> None:
-    """The build's memory peak (ingestion passes, merge, store write), and what the query stages
-    reached after it on the graph read back from the store."""
+    """The build's memory peak (ingestion and merge across the workers, the buckets' merge, the store
+    write), sampled over this process and its workers together (bangfu/bench/memory.py), and what
+    the query stages reached after it on the graph read back from the store."""
     end_own, child = rss_peaks_mb()
     own, child = run.build_peak or (end_own, child)
     parallel = run.workers > 1 and run.parallel is not None
-    peak = own + (child * run.workers if parallel else 0)
-    detail = f"build: main process {own:.0f} MB"
-    if parallel and child:
-        detail += (
-            f" + {run.workers} workers × {child:.0f} MB (the largest worker; an upper bound: "
-            "forked pages are shared)"
+    bound = own + (child * run.workers if parallel else 0)
+    if run.sampler is None:  # the build did not run: only the processes' own peaks are known
+        peak, detail = bound, f"main process {own:.0f} MB"
+    else:
+        sampled = run.sampler.peak
+        peak = sampled.total
+        phases = "; ".join(
+            f"{name} {total:.0f} (main {main:.0f} + workers {kids:.0f})"
+            for name, (total, main, kids) in sampled.by_phase.items()
+            if name != "start"
+        )
+        detail = (
+            f"build, {run.sampler.measure} of this process and its workers summed every 50 ms, "
+            f"largest in each phase, MB: {phases}; each process's own peak: main {own:.0f}"
+            + (f", largest worker {child:.0f}" if parallel and child else "")
         )
     if run.build_peak is not None:
         detail += f"; the query stages after it (graph view read back from the store): main {end_own:.0f} MB"

@@ -104,6 +104,16 @@ def test_abbreviation_written_by_the_helped_side_first_is_the_same_pairing():
     assert assists(extract("滇沪协作深入推进，两地互派干部。")) == {("310000", "530000")}
 
 
+def test_city_pair_abbreviation_names_the_cities_pairing():
+    # 莞铜 (东莞 → 铜仁, the 2021 round): the press writes 东莞 as 莞, as in 莞城
+    ext = extract("莞铜协作|石碣镇赴江口县开展结对交流活动")
+    assert ("441900", "520600") in assists(ext)
+
+
+def test_city_pair_abbreviation_in_a_park_name_is_not_a_pairing():
+    assert assists(extract("莞铜产业园今年新入驻企业十二家。")) == set()
+
+
 def test_abbreviation_in_a_place_or_park_name_is_not_a_pairing():
     ext = extract("游客在闽宁镇参观葡萄酒庄，闽宁产业园同日开园。")
     assert assists(ext) == set()

@@ -208,8 +208,12 @@ def test_pairing_abbreviations_name_real_pairings(gaz: Gazetteer) -> None:
     abbr = gaz.province_abbreviations()
 
     def names(ch: str, code: str) -> bool:
-        # the abbreviation of the unit's province, or the first character of its own name
-        return gaz.province_of(code).code in abbr.get(ch, []) or gaz.by_code[code].name.startswith(ch)
+        # the abbreviation of the unit's province, the first character of its own name, or for a
+        # city the character the press writes it by (莞 of 东莞市), never one of its suffix
+        region = gaz.by_code[code]
+        if gaz.province_of(code).code in abbr.get(ch, []) or region.name.startswith(ch):
+            return True
+        return region.level == "prefecture" and ch in region.name[:-1]
 
     for name, (helper, helped, _) in pairs.items():
         assert len(name) == 2
@@ -222,7 +226,10 @@ def test_pairing_abbreviations_name_real_pairings(gaz: Gazetteer) -> None:
 def test_pairing_abbreviations_come_from_the_reference_list() -> None:
     with (GAZ_DIR / "pairing_abbreviations.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert all(r["source"].startswith("shared/reference/east_west_pairings.csv: http") for r in rows)
+    lists = ("east_west_pairings.csv", "east_west_2021_additions.csv")
+    assert all(any(r["source"].startswith(f"shared/reference/{name}: http") for name in lists) for r in rows)
+    guan_tong = next(r for r in rows if r["abbr"] == "莞铜")
+    assert (guan_tong["helper_code"], guan_tong["helped_code"]) == ("441900", "520600")
 
 
 # ---------------------------------------------------------------------------------- roles

@@ -176,6 +176,22 @@ def test_a_counted_list_of_helpers_before_the_cue():
     assert assists(ext) == {("320500", "520000"), ("440100", "520000")}
 
 
+# 320400 常州市, 540127 墨竹工卡县, 320200 无锡市, 654025 新源县
+def test_two_places_between_which_the_programme_of_the_sentence_built_a_bond():
+    # X与Y之间 closing its clause, the sentence naming its programme: the two sides of it
+    ext = extract("自1998年开启对口援藏以来，常州与墨竹工卡之间，架起了一座跨越雪域的连心桥。")
+    assert assists(ext) == {("320400", "540127")}
+    ext = extract("对口援疆工作开展十多年来，无锡与新源县之间结下了深厚情谊。")
+    assert assists(ext) == {("320200", "654025")}
+
+
+def test_what_lies_between_two_places_is_no_pairing():
+    # a flight, a distance, or no programme named in the sentence
+    assert assists(extract("对口援藏干部返程时，常州与拉萨之间的航班每天两班。")) == set()
+    assert assists(extract("常州与墨竹工卡之间，相距四千多公里。")) == set()
+    assert assists(extract("对口援疆工作开展以来，无锡与新源县之间相距四千多公里。")) == set()
+
+
 # ------------------------------------------------------------------------------ province-internal
 def test_a_province_internal_programme_gives_the_direction():
     # 440100 广州市 (珠三角) and 441400 梅州市 (粤东西北), written helped first

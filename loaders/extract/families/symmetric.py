@@ -30,24 +30,32 @@ _JOIN = re.compile(r"^[，,]?(?:还|也|则|又|已|先后|共同|正式|积极|
 _ESTABLISH_WORDS = ("建立", "签订", "签署", "结对", "结成", "开展", "携手", "达成", "深化", "加强")
 _ESTABLISH = re.compile("|".join(_ESTABLISH_WORDS))
 _HELP_WORD = re.compile(r"帮扶|扶贫|支援")
+# 自开启对口援藏以来，常州与墨竹工卡之间，架起…: the two sides of the programme the sentence names,
+# when 之间 closes the clause or a bond is built between them (之间结下/筑起…); not 之间的航班, 之间相距
+_BETWEEN_WORD = "之间"
+_BETWEEN = re.compile(_BETWEEN_WORD + r"(?:[，,]|结下|结成|筑起|架起|搭起|建立|形成)")
 
 
-@needs(words(_ESTABLISH_WORDS))
+@needs(words(_ESTABLISH_WORDS, _BETWEEN_WORD))
 def symmetric(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
     """X与Y(、Z)建立/签订/结对…: both sides named, the direction is inferred.
 
     Between two places the roles table decides; between an organisation or agency and places, the
-    organisation is the helper (a county does not help a ministry or a bank).
+    organisation is the helper (a county does not help a ministry or a bank). X与Y之间 counts only
+    under a programme the sentence itself names (its heading is not enough).
     """
     for a, first in _joined(view):
         run = view.run_after(first.start, connectors=("、", "和", "及"), max_gap=0)
         if not run:
             continue
         rest = view.text[run[-1].end : view.end]
-        est = _ESTABLISH.search(rest)
+        between = _BETWEEN.match(rest)
+        est = between or _ESTABLISH.search(rest)
         if not est or is_trap(view, view.start, view.end) or "友好" in rest:
             continue
-        mech = pairing_mechanism(view, rest)
+        mech = view.sentence_mechanism() if between else pairing_mechanism(view, rest)
+        if between and not mech:
+            continue
         if not mech and _HELP_WORD.search(SENT_END.split(rest, 1)[0]):
             if a.type != "Region" or any(b.type != "Region" for b in run):
                 # 国家电网公司与长阳县签订帮扶协议: a unit's pairing with places is 定点帮扶 in this genre

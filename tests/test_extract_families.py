@@ -273,6 +273,21 @@ def test_bracketed_notes_inside_a_list():
     assert assists(ext) == {("440100", "441400"), ("440100", "441800")}
 
 
+def test_the_places_listed_inside_a_province_after_its_name():
+    # 上海 districts 310112 闵行区, 310117 松江区 with 云南省's 530500 保山市 and 530800 普洱市: the
+    # province is the address of the places after 的, not a helped side of its own
+    ext = extract("上海市闵行区、松江区分别对口帮扶云南省的保山市、普洱市。")
+    assert assists(ext) == {("310112", "530500"), ("310117", "530800")}
+    ext = extract("上海市闵行区对口帮扶云南省的保山市和普洱市。")
+    assert assists(ext) == {("310112", "530500"), ("310112", "530800")}
+
+
+def test_places_after_a_province_and_outside_it_are_not_its_list():
+    # 510100 成都市 lies in 四川, not in 云南省: after 的 it is no place of 云南's list
+    ext = extract("上海市闵行区对口帮扶云南省的成都市。")
+    assert ("310112", "510100") not in assists(ext)
+
+
 def test_one_list_shares_the_direction_the_roles_table_gives_some_of_it():
     # 广州市 → 梅州市 is decided (珠三角 → 粤东西北); 龙岩市 (福建) is not, but stands in the same list
     ext = extract("广州市与梅州市、龙岩市建立对口合作结对关系。")

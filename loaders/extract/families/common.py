@@ -235,7 +235,10 @@ def listed_inside(view: SentenceView, helped_run: list[Mention]) -> list[Mention
         return helped_run
     inner = view.run_after(last.end + 1, max_gap=0)
     if inner and all(a.type == "Region" and a.code and a.code != last.code for a in inner):
-        gaz_within = [a for a in inner if a.via == "chain" or a.code.startswith(last.code[:4])]
+        # a province's places share its code's first two digits (云南省的保山市、普洱市), a
+        # prefecture's its first four
+        prefix = last.code[:2] if last.code.endswith("0000") else last.code[:4]
+        gaz_within = [a for a in inner if a.via == "chain" or a.code.startswith(prefix)]
         if len(gaz_within) == len(inner):
             return inner
     return helped_run

@@ -381,6 +381,23 @@ def test_villages_in_a_list_after_a_county_keep_the_county_even_when_a_town_open
     assert helped == {"region:511781:草坝镇寨坝村", "region:511781:大竹镇营盘村"}
 
 
+def test_a_town_written_after_its_county_and_de_is_named_without_de():
+    # 330108 滨江区 长河街道, 422823 巴东县 溪丘湾乡: 的 (or a side and 的) joins the county to its town
+    ext = extract("滨江区的长河街道与巴东县的溪丘湾乡结对。")
+    assert _assist_ids(ext) == {("长河街道", "region:422823:溪丘湾乡")}
+    names = {e.name for e in ext.entities}
+    assert {"长河街道", "溪丘湾乡"} <= names and not any(n.startswith("的") for n in names)
+    ext = extract("杭州市余杭区结对帮扶巴东县北部的溪丘湾乡。")
+    assert {e.name for e in ext.entities} >= {"溪丘湾乡"}
+    assert ("330110", "region:422823:溪丘湾乡") in _assist_ids(ext)
+
+
+def test_what_follows_a_county_and_de_is_no_town_unless_it_is_named_as_one():
+    # 的乡镇, 的重镇, 的特色小镇: no town's name after 的
+    for text in ("巴东县的乡镇干部赴杭州培训。", "巴东县的特色小镇吸引游客。", "巴东县的贫困村全部出列。"):
+        assert not any(e.level in ("township", "village") for e in extract(text).entities), text
+
+
 def _assist_ids(ext):
     names = {e.id: (e.code or e.name) for e in ext.entities}
     return {(names[r.source], r.target) for r in ext.relations if r.type == "ASSISTS"}

@@ -27,6 +27,7 @@ from loaders.extract.places import (
     covered_by,
     listed_villages,
     mark_glosses,
+    no_town,
     places_alone,
     units_of_city,
 )
@@ -116,34 +117,41 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         pos = m.end
         while True:
+            # 巴东县的溪丘湾乡, 弥渡县南端的牛街乡: 的 (after a side of the county) may join the county
+            # to its town; the place's span starts at the county's end, so that the two stay one chain
+            # as 巴东县溪丘湾乡 does, and its name is the town's own
+            lead = _DE_LEAD.match(text, pos) if pos == m.end and text.find("的", pos, pos + 3) >= 0 else None
+            skip = lead.end() - pos if lead else 0
             # a name ends in 乡, 镇, 街道, 村, 社区, 安置区 or 移民新村 within the 16 characters read: no
             # such last character there, no name (the pattern is not tried)
-            if place_end(text, pos + 1, pos + 16) is None:
+            if place_end(text, pos + skip + 1, pos + skip + 16) is None:
                 break
-            found = PLACE_AFTER_COUNTY.match(text[pos : pos + 16])
+            found = PLACE_AFTER_COUNTY.match(text[pos + skip : pos + skip + 16])
             if not found or not found.group(1) or any(g in found.group(1) for g in PLACE_GENERIC):
                 break
             name = found.group(1)
             if any(w in name for w in LEFT_STOPS if len(w) > 1):
                 break  # 杭州市帮助石头寨村: a verb stands in it, so this is no name
+            if skip and _no_place_after_de(name):
+                break  # 巴东县的乡镇干部, 巴东县的特色小镇: no town's name after 的
             # the regions starting inside the name (by bisect: not a walk over the rest of the document)
             if regions is None:
                 regions = sorted((x for x in mentions if x.kind == REGION), key=lambda x: x.start)
                 region_starts = [x.start for x in regions]
             i = bisect.bisect_left(region_starts, pos)
-            inside = regions[i : bisect.bisect_left(region_starts, pos + len(name), i)]
+            inside = regions[i : bisect.bisect_left(region_starts, pos + skip + len(name), i)]
             # a place name resolution left unresolved (长兴 in 长兴堡镇) does not stand in the way
             blocking = [r for r in inside if r.entity_id]
             if blocking and not (pos != m.end and _town_name_at(text, pos, blocking[0].start)):
                 break  # 岳麓区与龙山县里耶镇: another place starts inside, so this is no name
             # via "chain": 隆回县虎形山瑶族乡 is the township's address, as 湘西州龙山县 is the county's
-            place = Mention(pos, pos + len(name), name, "Place", [m.code], via="chain")
+            place = Mention(pos, pos + skip + len(name), name, "Place", [m.code], via="chain")
             place.type, place.name, place.entity_id = "Region", name, f"region:{m.code}:{name}"
             places.append(place)
             shadowed.update((id(r), place) for r in inside)
-            if text[pos + len(name) : pos + len(name) + 1] not in ("、", "和", "及"):
+            if text[place.end : place.end + 1] not in ("、", "和", "及"):
                 break
-            pos += len(name) + 1
+            pos = place.end + 1
     for r in regions or ():
         if id(r) in shadowed:
             r.container = shadowed[id(r)]  # written inside a place's name: not an actor of its own
@@ -151,6 +159,15 @@ def _places_below_counties(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _PLACE_END = re.compile("[乡镇道村区]")  # the last character of every name PLACE_AFTER_COUNTY finds
+_DE_LEAD = re.compile("(?:[东南西北中][部端边面]?)?的")  # 的, 南端的, 北部的 between a county and its town
+_TOWN_PART = re.compile(".*?(?:乡|镇|街道)")
+
+
+def _no_place_after_de(name: str) -> bool:
+    """After 的 a common word is likelier than a name: the town must pass as one (no 乡镇, 小镇),
+    a village alone must have a name of three characters at least."""
+    town = _TOWN_PART.match(name)
+    return no_town(town.group()) if town else len(name) < 3
 
 
 def _town_name_at(text: str, pos: int, region_start: int) -> bool:

@@ -29,6 +29,11 @@ _TOWN_REACH = 16  # a match and its lookahead read at most 14 characters from it
 _NOT_TOWN = re.compile(rf"(?:{'|'.join(map(re.escape, pattern_words()['not_town']))})(?:镇|乡)$")
 
 
+def no_town(town: str) -> bool:
+    """Whether a word ending in 镇/乡 names no town: too short, or a common word (城乡, 重镇, 小镇)."""
+    return len(town) < 3 or _NOT_TOWN.search(town) is not None
+
+
 def covered_by(text: str, mentions: Iterable[Mention]) -> bytearray:
     """One byte per character, set where a mention stands: a new name may not overlap one."""
     covered = bytearray(len(text) + 1)
@@ -64,7 +69,7 @@ def places_alone(text: str, taken: list[Mention], county: str | None) -> list[Me
         town = _trim(match.group(1))
         start = match.end(1) - len(town)
         name = town + match.group(2)
-        if len(town) < 3 or _NOT_TOWN.search(town) or any(g in name for g in PLACE_GENERIC):
+        if no_town(town) or any(g in name for g in PLACE_GENERIC):
             continue
         if covered is None:
             covered = covered_by(text, taken)

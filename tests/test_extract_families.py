@@ -170,6 +170,14 @@ def test_table_rows_without_a_pairing_caption_are_not_pairs():
     assert assists(extract(text)) == set()
 
 
+def test_a_list_of_helpers_closed_by_deng_di_and_people_of_those_places():
+    # A、B等地: the places of the list, 330212 鄞州区 and 330203 海曙区, help 522300 黔西南州; their
+    # entrepreneurs (等地企业家) are people of those places, not the places
+    found = assists(extract("宁波市鄞州区、海曙区等地对口帮扶黔西南州。"))
+    assert found == {("330212", "522300"), ("330203", "522300")}
+    assert not assists(extract("宁波市鄞州区、海曙区等地企业家结对帮扶黔西南州。"))
+
+
 def test_a_counted_list_of_helpers_before_the_cue():
     # 320500 苏州市, 440100 广州市, 520000 贵州省
     ext = extract("国务院新增苏州、广州2个东部城市对口帮扶贵州。")
@@ -339,6 +347,19 @@ def test_under_the_helpers_assistance_the_helped_side_after():
     # 330100 杭州市 helps 422800 恩施州
     assert assists(extract("在杭州市的帮扶下，恩施州正加快发展。")) == {("330100", "422800")}
     assert assists(extract("在杭州市大力支援下，恩施州正加快发展。")) == {("330100", "422800")}
+
+
+def test_the_helped_side_before_under_the_helpers_assistance():
+    # Y在X的帮扶下: 530822 墨江县 helped by 310117 松江区; 522630 台江县 by 330110 余杭区
+    assert assists(extract("墨江县在上海市松江区的帮扶下，于2019年脱贫摘帽。")) == {("310117", "530822")}
+    assert assists(extract("近年来，台江县在余杭区大力帮扶下，特色产业蓬勃发展。")) == {("330110", "522630")}
+
+
+def test_no_place_before_under_the_helpers_assistance_no_pair():
+    # a person before 在, a place in another clause, or the helper's own town: none is the helped side
+    assert assists(extract("村民张大姐在余杭区的帮扶下开起了网店。")) == set()
+    assert assists(extract("台江县召开会议，会上在余杭区的帮扶下成立合作社。")) == set()
+    assert assists(extract("余杭区仁和街道在余杭区的帮扶下发展。")) == set()
 
 
 def test_thanks_for_x_helping_y():

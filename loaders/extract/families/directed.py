@@ -49,9 +49,9 @@ _FILLER = re.compile(
     r"曾经|曾|此前|原来|原|过去|不再|将|拟|计划|准备|即将|预计|力争|有望|未|没有|尚未|并非|不是|不|"
     r"大力|倾力|全力|鼎力|真情|精准|无私|"
     r"(?:自|从|于)?\d{4}年(?:起|以来|开始)?|自从|自|今年|去年|明年|后年|今后|下一步|起|直接|对口|结对|新一轮|全面|深入|的|"
-    # 深圳、青岛等8个城市对口帮扶…: a counted list of the helpers themselves
+    # 深圳、青岛等8个城市对口帮扶…: a counted list of the helpers themselves; 嘉兴、湖州等地
     r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)?(?:个)?(?:东部|西部|发达|经济发达|沿海)?"
-    r"(?:城市|省市|省份|地市|市|区|县|县市区|区县|单位|企业|高校|部门)|等|通过|依托|借助)*$"
+    r"(?:城市|省市|省份|地市|市|区|县|县市区|区县|单位|企业|高校|部门|地)|等|通过|依托|借助)*$"
 )
 # 河南省由支援阿克苏地区调整为对口支援哈密地区: the helper's old pairing, then its new one
 _CHANGE_FROM = re.compile(r"^(?:\d{4}年起?，?)?(?:由|从)$")
@@ -96,6 +96,8 @@ def _nothing_to_help(view: SentenceView, pos: int, end: int) -> bool:
             return False
     if _BEFORE_FORMS.search(text, view.start, pos):
         return False
+    if text.startswith("下", end) and text.find("在", view.start, pos) >= 0:
+        return False  # 墨江县在松江区的帮扶下: the helped side before 在
     return not any(text[a.start - 1 : a.start] == "对" for a in view.actors[: view.index_at(pos)])
 
 
@@ -186,6 +188,8 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
         after = under.end()
         why, confidence = "directed (在X帮扶下，Y)", 0.85
     helped_run = view.run_after(after, max_gap=0) or _bracketed_list(view, after)
+    if not helped_run and under:
+        helped_run = _subject_before_under(view, run_start)
     if not helped_run:
         rest = text[after : view.end]
         group = COUNT_GROUP.match(rest) or UNNAMED_GROUP.match(rest)
@@ -248,6 +252,25 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
                 yield fact(successor, helped, None, confidence, "directed (handover)")
             continue
         yield fact(helper, helped, None, confidence, why)
+
+
+# what may stand between the helped side and 在 in Y在X的帮扶下: an adverb of time or manner
+_BEFORE_ZAI = re.compile(r"^(?:也|还|已|已经|正|始终|一直|先后)?$")
+
+
+def _subject_before_under(view: SentenceView, run_start: int) -> list[Mention]:
+    """墨江县在松江区的帮扶下，于2019年脱贫: nothing named after 下, the places right before 在 (the
+    subject opening their clause) are the helped side."""
+    zai = run_start - 1
+    if view.text[zai : zai + 1] != "在":
+        return []
+    before, filler = view.run_before(zai)
+    if not before or not _BEFORE_ZAI.match(filler) or not all(b.type == "Region" for b in before):
+        return []
+    lo, _ = view.clause_bounds(before[0].start)
+    if len(view.text[lo : view.chain_start(before[0])]) > 4:
+        return []  # 村民张大姐在…下: the subject is no place; 会上在…下: no subject at all
+    return before
 
 
 def _helpers_of_cue(

@@ -200,6 +200,21 @@ def test_what_lies_between_two_places_is_no_pairing():
     assert assists(extract("对口援疆工作开展以来，无锡与新源县之间相距四千多公里。")) == set()
 
 
+# 350000 福建省, 652327 吉木萨尔县, 310000 上海市, 540222 江孜县
+def test_the_programme_verb_of_xinjiang_and_tibet_names_its_helped_side():
+    # 对口援疆/对口援藏 written as a verb: X对口援疆Y, Y是X对口援疆的重点县
+    assert assists(extract("2010年起，福建省对口援疆吉木萨尔县。")) == {("350000", "652327")}
+    assert assists(extract("吉木萨尔县是福建省对口援疆的重点县。")) == {("350000", "652327")}
+    assert assists(extract("上海市对口援藏江孜县已有三十年。")) == {("310000", "540222")}
+
+
+def test_the_programme_as_a_noun_before_a_place_is_no_pairing():
+    # 对口援疆干部 visiting, a meeting held in a place (320000 江苏省 has no official pairing with
+    # 江孜县): no helped side named by the verb
+    assert assists(extract("福建省对口援疆干部赴吉木萨尔县考察。")) == set()
+    assert assists(extract("江苏省对口援藏工作会议在江孜县召开。")) == set()
+
+
 # ------------------------------------------------------------------------------ province-internal
 def test_a_province_internal_programme_gives_the_direction():
     # 440100 广州市 (珠三角) and 441400 梅州市 (粤东西北), written helped first

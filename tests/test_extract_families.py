@@ -396,6 +396,19 @@ def test_a_units_tasks_named_after_a_phrase_of_place():
     assert {t for _, t in assists(ext)} == {"632621", "653224"}
 
 
+def test_an_institute_named_by_its_short_form_after_its_full_name():
+    # 区域·发展·研究院 → 区发院, written after the full name with no 简称 note; 530823 景东县
+    text = "浙江大学区域发展研究院成立于2015年。区发院多次派出专家赴景东县开展帮扶工作。"
+    assert assists(extract(text)) == {("浙江大学区域发展研究院", "530823")}
+
+
+def test_a_short_form_of_no_institute_or_of_two_is_no_actor():
+    # the short form alone; or two institutes whose names give one short form
+    assert assists(extract("区发院多次派出专家赴景东县开展帮扶工作。")) == set()
+    two = "浙江大学区域发展研究院和复旦大学区域发展研究院都成立于2015年。区发院多次派出专家赴景东县开展帮扶工作。"
+    assert assists(extract(two)) == set()
+
+
 def test_a_full_name_starting_inside_a_short_name_wins():
     # 则和龙岩市: 和龙 (和龙市, 吉林) must not hide 龙岩市 (350800)
     ext = extract("广州市则和龙岩市结对。")

@@ -16,6 +16,7 @@ from bangfu.knowledge.gazetteer import Gazetteer, get_gazetteer
 from bangfu.knowledge.lexicon import get_lexicon
 from bangfu.knowledge.ontology import ENTITY_TYPES
 from loaders.document import Document
+from loaders.extract.abbreviated import abbreviated
 from loaders.extract.dominant import dominant
 from loaders.extract.facts import Entity, Evidence, Extraction, Group, Relation
 from loaders.extract.families import abbreviations, all_facts, family_gates
@@ -368,6 +369,9 @@ def resolve_stage(st: State) -> None:
     st.mentions = sorted(st.mentions + below, key=lambda m: (m.start, -m.end))
     mark_glosses(st.text, st.mentions)
     _qualify_pattern_orgs(st.mentions, st.ctx)
+    short = abbreviated(st.text, st.mentions)  # 国发院 after 北京大学国家发展研究院
+    if short:
+        st.mentions = sorted(st.mentions + short, key=lambda m: (m.start, -m.end))
 
 
 def relations_stage(st: State) -> None:

@@ -99,6 +99,14 @@ def test_going_to_a_place_to_look_is_a_visit():
     assert assists(ext) == set()
 
 
+def test_going_to_a_county_to_pair_companies_with_its_villages():
+    # 村企结对 pairs companies with villages: the county (330328 文成县) is where the activity is held,
+    # the villages it names are the helped sides
+    assert assists(extract("温州市工商联一行赴文成县开展“万企兴万村”村企结对帮扶活动。")) == set()
+    ext = extract("温州市工商联一行赴文成县玉壶镇东头村开展村企结对帮扶活动。")
+    assert _assist_ids(ext) == {("温州市工商联", "region:330328:玉壶镇东头村")}
+
+
 def test_working_in_places_under_a_programme():
     ext = extract("武清区多年来在泾川县扎实开展东西部协作帮扶工作。")
     assert assists(ext) == {("120114", "620821")}

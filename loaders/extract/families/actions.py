@@ -29,6 +29,7 @@ from loaders.extract.families.common import (
 )
 from loaders.extract.families.gates import needs, words
 from loaders.extract.mentions import Mention
+from loaders.extract.pattern_words import pattern_words
 from loaders.extract.roles import Roles
 from loaders.extract.view import SentenceView
 
@@ -61,6 +62,8 @@ _AID_WORDS = (
 )
 _AID = re.compile("|".join(_AID_WORDS))
 _VISIT = re.compile(r"考察|调研|参观|学习|观摩|洽谈|招商|旅游|交流座谈")
+# 赴万源市开展村企结对活动: the activity pairs villages inside the place, which is where it is held
+_VILLAGE_PAIRING = re.compile("|".join(map(re.escape, pattern_words()["village_pairing"])))
 # what may stand between the helper and 向/来/赴/在
 _LEAD = re.compile(
     r"^(?:累计|共|已|已经|先后|多次|每年|连续|还|也|都|积极|主动|持续|继续|将|组织[^，。；]{0,12}?|"
@@ -89,6 +92,8 @@ def actions(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             if verb is None or not _AID.search(purpose) or _VISIT.search(purpose[: verb.end() + 12]):
                 continue
             if why == "going" and not _AID.search(purpose[verb.end() :]):
+                continue
+            if why == "going" and all(p.code for p in places) and _VILLAGE_PAIRING.search(purpose):
                 continue
             helpers, from_topic = _helpers(view, m.start())
             if not helpers:

@@ -19,6 +19,20 @@ def test_the_topic_of_earlier_clauses_is_the_helper_of_a_later_cue():
     assert assists(ext) == {("320000", "654000"), ("320000", "654003")}
 
 
+def test_a_list_inside_an_adjunct_does_not_stand_between_the_topic_and_its_clause():
+    # 按照省委、省政府部署: 省政府 is read in that phrase, not as an actor; 350800 龙岩市, 350200 厦门市
+    text = (
+        "近年来，龙岩市认真按照省委、省政府部署要求，聚焦山区特色，与厦门开展多领域协作，共建山海协作典范。"
+    )
+    assert assists(extract(text)) == {("350200", "350800")}
+
+
+def test_a_list_in_a_clause_after_the_adjunct_is_no_part_of_it():
+    # 三明市、南平市 open a clause of their own after 按照省委部署，: they stand between 龙岩市 and 与厦门
+    text = "近年来，龙岩市按照省委部署，三明市、南平市聚焦山区特色，与厦门开展多领域协作，共建山海协作典范。"
+    assert ("350200", "350800") not in assists(extract(text))
+
+
 def test_no_topic_when_another_place_stands_between():
     # 哈密市 stands between 河南省 and the cue: who 对口支援 阿克苏 is not said
     ext = extract("河南省与哈密市签署合作备忘录，明确对口支援阿克苏地区。")

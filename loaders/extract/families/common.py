@@ -149,8 +149,16 @@ def reversed_by_roles(roles: Roles, helper: Mention, helped: Mention) -> bool:
 _ADJUNCT_BEFORE = ("按照", "根据", "依据", "遵照", "在", "经", "受", "由于", "随着")
 
 
+# 按照省委、省政府部署: a list after the adjunct's word, in the same clause
+_ADJUNCT_LIST = re.compile(
+    "(?:" + "|".join(map(re.escape, _ADJUNCT_BEFORE)) + r")[\u4e00-\u9fff]{1,8}?(?:、|和|及)$"
+)
+
+
 def _in_adjunct(view: SentenceView, m: Mention) -> bool:
-    return view.text[max(view.start, m.start - 2) : m.start].endswith(_ADJUNCT_BEFORE)
+    """Whether m stands in such a phrase: right after its word, or as a later item of a list after it."""
+    before = view.text[max(view.start, m.start - 12) : m.start]
+    return before.endswith(_ADJUNCT_BEFORE) or _ADJUNCT_LIST.search(before) is not None
 
 
 # words that stand for the home region as a scope (省内, 全省), never as the one who acts

@@ -70,6 +70,19 @@ def test_the_publisher_decides_what_my_city_means():
     assert ("530600", "530624") not in pairs  # 我市 never stands for 昭通市
 
 
+def test_a_paper_named_after_its_citys_old_region_name_is_that_citys():
+    # 闽西日报 is 龙岩市's paper (350800): 我市 is 龙岩市, which 厦门市 (350200) helps (福建 山海协作)
+    text = "近年来，我市认真按照省委部署，与厦门开展多领域协作，共同打造山海协作典范。"
+    ext = extract_document(_with_source(text, "山海协作迈出坚实步伐", "闽西日报"))
+    assert assists(ext) == {("350200", "350800")}
+
+
+def test_a_paper_no_table_or_gazetteer_knows_leaves_my_city_unknown():
+    text = "近年来，我市认真按照省委部署，与厦门开展多领域协作，共同打造山海协作典范。"
+    ext = extract_document(_with_source(text, "山海协作迈出坚实步伐", "海峡都市报"))
+    assert assists(ext) == set()
+
+
 def test_without_a_publisher_my_city_in_a_list_of_units_is_not_paired_with_itself():
     text = "我市由火炬开发区、石岐区分别结对昭通市的大关县、盐津县。"
     ext = extract(text, title="我市结对帮扶昭通两县")

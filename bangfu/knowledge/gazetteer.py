@@ -12,6 +12,8 @@ Read from data/gazetteer/ (or ``$BANGFU_DATA/gazetteer``), never from a package 
 - eastern_partners.csv         code, name, role (eastern|western), round, basis, source
 - not_places.csv               surface, hides, reason — words holding a region name that are no
                                mention of it (示范县 holds 范县)
+- publishers.csv               publisher, code, name, source — papers named after a region name the
+                               gazetteer has not (闽西日报 is 龙岩市's): read only on a source line
 
 Levels: province | prefecture | county. Districts of the four municipalities have the municipality as
 parent (no 110100 "市辖区" level); 省直辖县级行政单位 (仙桃市 429004, 石河子市 659001) have the province.
@@ -113,6 +115,11 @@ class Gazetteer:
                 found.append(region)
         path = directory / "not_places.csv"
         self._not_places = {r["surface"]: r["hides"] for r in _rows(path)} if path.exists() else {}
+        path = directory / "publishers.csv"
+        self._publishers = {r["publisher"]: r["code"] for r in _rows(path)} if path.exists() else {}
+        for name, code in self._publishers.items():
+            if code not in self.by_code:
+                raise ValueError(f"publishers.csv: {name} names unknown code {code}")
         self._pairing_abbr: dict[str, tuple[str, str, str]] = {}
         for r in _rows(directory / "pairing_abbreviations.csv"):
             pair = (r["helper_code"], r["helped_code"], r["mechanism"])
@@ -152,6 +159,10 @@ class Gazetteer:
     def province_abbreviations(self) -> dict[str, list[str]]:
         """abbr → [province codes]: 湘 → [430000], 川/蜀 → [510000], 蒙 → [150000]."""
         return {k: list(v) for k, v in self._province_abbr.items()}
+
+    def publisher_regions(self, source: str) -> list[str]:
+        """The codes of the papers a source line names that no region name gives (闽西日报 → 龙岩市)."""
+        return [code for name, code in self._publishers.items() if name in source]
 
     def pairing_abbreviations(self) -> dict[str, tuple[str, str, str]]:
         """闽宁 → (helper code, helped code, mechanism)."""

@@ -352,6 +352,12 @@ def resolve_stage(st: State) -> None:
     matcher = get_matcher()
     title_mentions = matcher.find(doc.title or "", kinds=(REGION,))
     source_mentions = matcher.find(doc.source or "", kinds=(REGION,))
+    if doc.source and not source_mentions:
+        # 来源：闽西日报: a paper named after a region name the gazetteer has not (龙岩's old name)
+        source_mentions = [
+            Mention(0, len(doc.source), doc.source, REGION, [code], via="publisher")
+            for code in gaz.publisher_regions(doc.source)
+        ]
     st.ctx = home_context(
         gaz, st.mentions, title_mentions + source_mentions, doc.doc_number, 300, source_mentions
     )

@@ -10,6 +10,12 @@ buckets by edge. ``finish`` then merges each bucket on its own (one bucket in me
 peak is set by the entities and the largest bucket, not by N. The store loads the files it leaves
 with ``COPY FROM`` (graph/store/embedded.py, ``write_flat``).
 
+Why ``prepare`` apart from ``add_prepared``: in a build the documents are extracted in worker processes
+and merged in this one, which then bounds the build on many cores. ``prepare`` makes a document's rows
+(its Document row, its MENTIONED_IN rows, its evidence records as JSON, each with its bucket) from its
+facts alone, so the workers make them (bangfu.pipeline.pool.iter_prepared); ``add_prepared`` appends
+them and updates the aggregates. ``add_extraction`` is the two in one process (facts files, the library).
+
 The result is the one ``KnowledgeGraph`` would give for the same documents in the same order (tested
 in tests/test_flat_build.py): the same nodes with the same properties (graph/model.py's
 ``node_attributes``), the same evidence on each edge summarised by graph/evidence.py, the same PART_OF
@@ -20,9 +26,11 @@ a repeated id is ignored. Group statements ("7个贫困县") are rare and stay i
 
 from __future__ import annotations
 
+import functools
 import json
+import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,7 +60,7 @@ from graph.model import (
     node_attributes,
 )
 from graph.tables import RelGroup, scalar
-from loaders.extract.facts import Entity, Extraction
+from loaders.extract.facts import Compact, Entity, Extraction
 
 FLUSH_ROWS = 20_000  # rows buffered (per spill file; over all evidence buckets together) before writing
 DOCS_PER_BUCKET = 2_000  # evidence buckets: about this many documents' relations merged at once
@@ -85,21 +93,37 @@ class _Spill:
 
     def __init__(self, path: Path, schema: pa.Schema) -> None:
         self.path, self.schema = path, schema
-        self.rows: list[dict[str, Any]] = []
+        self.columns: list[list[Any]] = [[] for _ in schema.names]  # buffered rows, column by column
+        self.buffered = 0
         self.count = 0
         self._writer: pq.ParquetWriter | None = None
 
     def add(self, row: dict[str, Any], *, flush: bool = True) -> None:
         """Buffer a row; written once ``FLUSH_ROWS`` are buffered unless ``flush`` is False (the
         caller then flushes, as the evidence buckets do under one budget)."""
-        self.rows.append(row)
-        if flush and len(self.rows) >= FLUSH_ROWS:
+        self.add_values(tuple(row[name] for name in self.schema.names), flush=flush)
+
+    def add_values(self, values: tuple[Any, ...], *, flush: bool = True) -> None:
+        """``add`` for a row given as its values in the schema's column order."""
+        for column, value in zip(self.columns, values, strict=True):
+            column.append(value)
+        self.buffered += 1
+        if flush and self.buffered >= FLUSH_ROWS:
+            self.flush()
+
+    def extend(self, columns: tuple[Sequence[Any], ...], *, flush: bool = True) -> None:
+        """``add_values`` for many rows given column by column (each sequence as long as the others)."""
+        for column, values in zip(self.columns, columns, strict=True):
+            column.extend(values)
+        self.buffered += len(columns[0])
+        if flush and self.buffered >= FLUSH_ROWS:
             self.flush()
 
     def flush(self) -> None:
-        if self.rows:
-            rows, self.rows = self.rows, []
-            self.add_table(arrow_table(rows, self.schema))
+        if self.buffered:
+            columns, self.columns = self.columns, [[] for _ in self.schema.names]
+            self.buffered = 0
+            self.add_table(pa.table(dict(zip(self.schema.names, columns, strict=True)), schema=self.schema))
 
     def add_table(self, table: pa.Table) -> None:
         """Rows already columnar, written after the buffered ones."""
@@ -140,6 +164,76 @@ class FlatTables:
     @property
     def groups(self) -> list[RelGroup]:
         return sorted(self.edges)
+
+
+@dataclass(frozen=True)
+class Prepared(Compact):
+    """One document's facts in the form ``FlatMerge.add_prepared`` takes, made by ``prepare``.
+
+    Why: in a build the documents are extracted in worker processes and merged in one, and that one
+    process bounds a build on many cores (bangfu/bench/scaling.py). What grows with the documents and
+    needs nothing of the merge's state — the Document row, the MENTIONED_IN rows, each evidence record
+    as JSON with the bucket its edge hashes to — is made where the document was extracted, as plain
+    values that cross the process boundary in pickle's C code; the merging process only appends them
+    and updates one aggregate per entity.
+    """
+
+    doc_id: str
+    n_buckets: int
+    document: tuple[Any, ...]  # the Document node's row, its values in NODE_SCHEMA's order
+    entities: tuple[tuple[Any, ...], ...]  # each entity's field values (``Entity(*values)``)
+    groups: tuple[tuple[str, dict], ...]  # (helper, group record)
+    mention_ids: tuple[str, ...]  # every entity the document mentions, by id
+    mention_aliases: tuple[list[str], ...]  # the aliases it used for each, in the same order
+    evidence: tuple[tuple[int, str, str, str, str], ...]  # (bucket, source, target, key, record JSON)
+
+
+def evidence_bucket(source: str, target: str, key: str, n_buckets: int) -> int:
+    """The bucket an edge's evidence goes to: the same in every process (``hash`` of a str is salted
+    per interpreter, so workers started by spawn would scatter one edge over several buckets)."""
+    return zlib.crc32(f"{source}\x1f{target}\x1f{key}".encode()) % n_buckets
+
+
+def preparer(n_buckets: int) -> functools.partial[Prepared]:
+    """``prepare`` for a merge with ``n_buckets`` buckets, as a picklable callable of (facts,
+    document fields): what ``bangfu.pipeline.pool.iter_prepared`` runs in its workers."""
+    return functools.partial(_prepare_for, n_buckets)
+
+
+def _prepare_for(n_buckets: int, ext: Extraction, doc_meta: dict | None) -> Prepared:
+    return prepare(ext, doc_meta, n_buckets)
+
+
+def prepare(ext: Extraction, doc_meta: dict | None, n_buckets: int) -> Prepared:
+    """A document's facts ready for a merge with ``n_buckets`` evidence buckets; ValueError for facts
+    outside the ontology or a document without an id."""
+    meta = document_meta(ext, doc_meta)
+    check_facts(ext)
+    doc_id = meta["id"]
+    entities = document_entities(ext)
+    groups = tuple((group.helper, group_record(group, meta)) for group in ext.groups)
+    mention_ids = tuple(sorted(entities))
+    evidence: list[tuple[int, str, str, str, str]] = []
+    seen: set[tuple[str, str, str, int, int]] = set()
+    for rel in ext.relations:
+        key = edge_key(rel.type, rel.mechanism)
+        record = evidence_record(rel, meta)
+        once = (rel.source, rel.target, key, record["start"], record["end"])
+        if once in seen:  # the same statement twice in one document counts once
+            continue
+        seen.add(once)
+        bucket = evidence_bucket(rel.source, rel.target, key, n_buckets)
+        evidence.append((bucket, rel.source, rel.target, key, json.dumps(record, ensure_ascii=False)))
+    return Prepared(
+        doc_id=doc_id,
+        n_buckets=n_buckets,
+        document=tuple(_node_row(document_id(doc_id), document_attributes(meta)).values()),
+        entities=tuple(ent.field_values() for ent in entities.values()),
+        groups=groups,
+        mention_ids=mention_ids,
+        mention_aliases=tuple(sorted(set(entities[nid].aliases)) for nid in mention_ids),
+        evidence=tuple(evidence),
+    )
 
 
 class FlatMerge:
@@ -219,57 +313,54 @@ class FlatMerge:
     def add_extraction(self, ext: Extraction, doc_meta: dict | None = None) -> bool:
         """Merge one document's facts (ValueError, before anything is kept, for facts outside the
         ontology); False for a document id already merged."""
-        meta = document_meta(ext, doc_meta)
-        check_facts(ext)
-        doc_id = meta["id"]
+        return self.add_prepared(prepare(ext, doc_meta, self.n_buckets))
+
+    @property
+    def n_buckets(self) -> int:
+        """How many evidence buckets this merge has: what ``prepare`` needs to know of it."""
+        return self._n_buckets
+
+    def add_prepared(self, doc: Prepared) -> bool:
+        """Merge one document's facts as ``prepare`` gave them (with this merge's ``n_buckets``);
+        False for a document id already merged."""
+        if doc.n_buckets != self._n_buckets:
+            raise ValueError(
+                f"prepared for {doc.n_buckets} evidence buckets, this merge has {self._n_buckets}"
+            )
+        doc_id = doc.doc_id
         if doc_id in self._docs:
             return False
         self._docs.add(doc_id)
-        doc_node = document_id(doc_id)
-        self._documents.add(_node_row(doc_node, document_attributes(meta)))
-        entities = document_entities(ext)
-        for nid, ent in entities.items():
-            node = self._nodes.get(nid)
+        self._documents.add_values(doc.document)
+        nodes, parents = self._nodes, self._parents
+        for values in doc.entities:
+            nid, label, parent = values[0], values[1], values[6]
+            node = nodes.get(nid)
             if node is None:
-                node = self._nodes[nid] = _Node(ent.type, doc_id, ent)
+                node = nodes[nid] = _Node(label, doc_id, Entity(*values))
             elif doc_id < node.first_doc:
-                node.label, node.first_doc, node.first = ent.type, doc_id, ent
-            node.aliases.update(ent.aliases)
+                node.label, node.first_doc, node.first = label, doc_id, Entity(*values)
+            node.aliases.update(values[4])
             node.n_documents += 1
-            if ent.parent and nid not in self._parents:
-                self._parents[nid] = ent.parent
-        for group in ext.groups:
-            self._groups[group.helper].append(group_record(group, meta))
-        for nid in sorted(entities):
-            if self._nodes[nid].label == "Region" and nid not in self._live:
-                self._live.add(nid)
-                self._add_links(chain_links(nid, self._hierarchy, self._parents.get))
-            self._mention_spill.add(
-                {"from": nid, "to": doc_node, "aliases": sorted(set(entities[nid].aliases))}
-            )
-        self._mentions += len(entities)
-        seen: set[tuple[str, str, str, int, int]] = set()
-        for rel in ext.relations:
-            key = edge_key(rel.type, rel.mechanism)
-            record = evidence_record(rel, meta)
-            once = (rel.source, rel.target, key, record["start"], record["end"])
-            if once in seen:  # the same statement twice in one document counts once
-                continue
-            seen.add(once)
-            bucket = self._buckets[hash((rel.source, rel.target, key)) % self._n_buckets]
-            bucket.add(
-                {
-                    "source": rel.source,
-                    "target": rel.target,
-                    "key": key,
-                    "record": json.dumps(record, ensure_ascii=False),
-                },
-                flush=False,
-            )
-            self._buffered += 1
+            if parent and nid not in parents:
+                parents[nid] = parent
+        for helper, record in doc.groups:
+            self._groups[helper].append(record)
+        live = self._live
+        for nid in doc.mention_ids:  # sorted by id: the chains are taken in that order
+            if nid not in live and nodes[nid].label == "Region":
+                live.add(nid)
+                self._add_links(chain_links(nid, self._hierarchy, parents.get))
+        n = len(doc.mention_ids)
+        self._mention_spill.extend((doc.mention_ids, [document_id(doc_id)] * n, doc.mention_aliases))
+        self._mentions += n
+        buckets = self._buckets
+        for bucket, *row in doc.evidence:
+            buckets[bucket].add_values(tuple(row), flush=False)
+        self._buffered += len(doc.evidence)
         if self._buffered >= FLUSH_ROWS:  # one budget for every bucket, not FLUSH_ROWS each
-            for bucket in self._buckets:
-                bucket.flush()
+            for each in buckets:
+                each.flush()
             self._buffered = 0
         return True
 

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO, TypeVar
+from typing import Any, TextIO, TypeVar
 
 import networkx as nx
 import psutil
@@ -47,13 +47,12 @@ from bangfu.bench.jieba_bench import compare as compare_with_jieba
 from bangfu.bench.memory import TreeSampler
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.pipeline.build import apply_designations
-from bangfu.pipeline.pool import DocMeta, iter_extractions
+from bangfu.pipeline.pool import DocMeta, Prepare, iter_extractions, iter_prepared
 from bangfu.planner.coverage import CoverageIndex, entries_from_codes, unpaired
 from bangfu.planner.search import SearchIndex
-from graph.flat import FlatMerge
+from graph.flat import FlatMerge, Prepared, preparer
 from graph.store.embedded import open_store, write_tables
 from graph.store.readback import load_view
-from loaders.extract.facts import Extraction
 
 SUMMARY_KEYS = (
     "docs",
@@ -204,9 +203,13 @@ class Ingested:
 
 
 def ingest(
-    corpus: Path, workers: int, consume: Callable[[DocMeta, Extraction], None] | None = None
+    corpus: Path,
+    workers: int,
+    consume: Callable[[DocMeta, Any], None] | None = None,
+    prepare: Prepare | None = None,
 ) -> Ingested:
-    """Run ``iter_extractions`` over the corpus and ``consume`` each result, timing both.
+    """Run ``iter_extractions`` (``iter_prepared`` with ``prepare``) over the corpus and ``consume``
+    each result, timing both.
 
     With workers, extraction and ``consume`` overlap (the pool works ahead while this process merges),
     so the honest rate is over ``wall``; ``consumed`` says how much of it this process spent merging.
@@ -218,7 +221,11 @@ def ingest(
         out.first_error = out.first_error or f"{Path(path).name}: {reason}"
 
     started = time.perf_counter()
-    for meta, ext in iter_extractions([corpus], workers, on_error=on_error):
+    if prepare is None:
+        results = iter_extractions([corpus], workers, on_error=on_error)
+    else:
+        results = iter_prepared([corpus], prepare, workers, on_error=on_error)
+    for meta, ext in results:
         out.docs += 1
         out.text_bytes += meta.text_bytes
         if consume is not None:
@@ -370,10 +377,11 @@ def stage_ingest_into_graph(run: Run) -> None:
     run.sampler = TreeSampler().start()
     run.sampler.phase("read+extract+merge")
 
-    def merge(meta: DocMeta, ext: Extraction) -> None:
-        flat.add_extraction(ext, meta.as_meta())
+    def merge(_meta: DocMeta, doc: Prepared) -> None:
+        flat.add_prepared(doc)
 
-    ing = ingest(run.corpus_dir, run.workers, merge)
+    # as ``bangfu build`` does: the workers prepare each document's rows, this process merges them
+    ing = ingest(run.corpus_dir, run.workers, merge, preparer(flat.n_buckets))
     if not _check_ingested(ing, run.n_docs, raise_=False):
         run.sampler.stop()
         raise IngestionFailed(_ingest_detail(ing, run.n_docs))  # a graph of a few documents: no later row

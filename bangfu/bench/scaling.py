@@ -34,8 +34,8 @@ from pathlib import Path
 
 from bangfu.bench.corpus import write_corpus
 from bangfu.pipeline.build import merge
-from bangfu.pipeline.pool import iter_extractions, warm_up
-from graph.flat import FlatMerge
+from bangfu.pipeline.pool import iter_extractions, iter_prepared, warm_up
+from graph.flat import FlatMerge, preparer
 from graph.model import document_meta
 from loaders.extract.facts import Extraction
 
@@ -53,25 +53,26 @@ class Row:
         return self.docs / self.wall_s if self.wall_s else 0.0
 
 
-def timed_build(corpus: Path, workers: int, scratch: Path) -> tuple[Row, list[Extraction]]:
-    """Read + extract + merge as ``bangfu build`` does (no store write); the extractions are kept
-    for the merge-only measurement."""
+def timed_build(corpus: Path, workers: int, scratch: Path) -> Row:
+    """Read + extract + merge as ``bangfu build`` does (no store write): the workers extract and
+    prepare (graph.flat.prepare), this process merges what they prepared."""
     folder = scratch / f"spill-{workers}"
     folder.mkdir(parents=True, exist_ok=True)
     flat = FlatMerge(folder, expected_documents=10_000)
     skipped: list[tuple[str, str]] = []
-    kept: list[Extraction] = []
+    docs = 0
     before = os.times()
     started = time.perf_counter()
-    for meta, ext in iter_extractions([corpus], workers, on_error=lambda p, r: skipped.append((p, r))):
-        merge(flat, meta.as_meta(), ext, skipped)
-        kept.append(ext)
+    prepare = preparer(flat.n_buckets)
+    for _meta, doc in iter_prepared([corpus], prepare, workers, on_error=lambda p, r: skipped.append((p, r))):
+        flat.add_prepared(doc)
+        docs += 1
     wall = time.perf_counter() - started
     after = os.times()
     shutil.rmtree(folder, ignore_errors=True)
     children = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     main = (after.user - before.user) + (after.system - before.system)
-    return Row(workers, len(kept), wall, children, main), kept
+    return Row(workers, docs, wall, children, main)
 
 
 def merge_only(extractions: list[Extraction], scratch: Path) -> float:
@@ -140,11 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not corpus.exists():
             write_corpus(corpus, args.docs)
         warm_up()
-        rows, kept = [], []
-        for workers in sorted(set(args.workers)):
-            row, extractions = timed_build(corpus, workers, base)
-            rows.append(row)
-            kept = kept or extractions
+        rows = [timed_build(corpus, workers, base) for workers in sorted(set(args.workers))]
+        # the merge alone takes Extractions, as ``bangfu build --facts`` reads them (not timed)
+        kept = [ext for _meta, ext in iter_extractions([corpus], max(args.workers))]
         report(rows, merge_only(kept, base), len(kept), args.cores)
     finally:
         if args.dir is None:

@@ -29,8 +29,8 @@ from typing import Any
 
 from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import designations_by_code
-from bangfu.pipeline.pool import iter_extractions
-from graph.flat import FlatMerge
+from bangfu.pipeline.pool import DocMeta, Prepare, iter_extractions, iter_prepared
+from graph.flat import FlatMerge, preparer
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph, document_meta
 from graph.store.embedded import StoreError, open_store, scratch_folder, write_flat
 from loaders.extract.facts import Extraction
@@ -86,6 +86,36 @@ def read_facts(
     Files that cannot be read or extracted go to ``skipped`` as (path, reason). ``total``: how many
     files there are, when the caller has counted them already.
     """
+    for meta, ext in _counted(paths, skipped, progress, total, None, workers, max_bytes):
+        yield meta.as_meta(), ext
+
+
+def read_prepared(
+    paths: list[str],
+    skipped: list[tuple[str, str]],
+    prepare: Prepare,
+    *,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+    total: int | None = None,
+) -> Iterator[Any]:
+    """``read_facts`` with each document's facts as ``prepare`` made them in the worker that extracted
+    it (``bangfu.pipeline.pool.iter_prepared``); facts it refuses go to ``skipped`` too."""
+    for _meta, prepared in _counted(paths, skipped, progress, total, prepare, workers, max_bytes):
+        yield prepared
+
+
+def _counted(
+    paths: list[str],
+    skipped: list[tuple[str, str]],
+    progress: Progress | None,
+    total: int | None,
+    prepare: Prepare | None,
+    workers: int,
+    max_bytes: int,
+) -> Iterator[tuple[DocMeta, Any]]:
+    """The pool's results with progress reported per file and failures put in ``skipped``."""
     if total is None:
         total = count_files(paths)
     done = 0
@@ -97,10 +127,14 @@ def read_facts(
         done += 1
         report(done, max(total, done), path)
 
-    for meta, ext in iter_extractions(paths, workers, max_bytes=max_bytes, on_error=on_error):
+    if prepare is None:
+        results = iter_extractions(paths, workers, max_bytes=max_bytes, on_error=on_error)
+    else:
+        results = iter_prepared(paths, prepare, workers, max_bytes=max_bytes, on_error=on_error)
+    for meta, item in results:
         done += 1
         report(done, max(total, done), meta.path)
-        yield meta.as_meta(), ext
+        yield meta, item
     report(max(total, done), max(total, done), "")
 
 
@@ -243,13 +277,14 @@ def build_store(
         flat = FlatMerge(spill, all_regions=all_regions, expected_documents=total)
         skipped: list[tuple[str, str]] = []
         if facts:
-            records = read_facts_files(facts, skipped, progress=progress, total=total)
+            for meta, ext in read_facts_files(facts, skipped, progress=progress, total=total):
+                merge(flat, meta, ext, skipped)
         else:
-            records = read_facts(
-                paths, skipped, workers=workers, max_bytes=max_bytes, progress=progress, total=total
-            )
-        for meta, ext in records:
-            merge(flat, meta, ext, skipped)
+            prepare = preparer(flat.n_buckets)
+            for doc in read_prepared(
+                paths, skipped, prepare, workers=workers, max_bytes=max_bytes, progress=progress, total=total
+            ):
+                flat.add_prepared(doc)
         timings["read + extract + merge"] = time.perf_counter() - started
         read = flat.document_count
         report = BuildReport(target, flat.summary(), skipped, timings, read=read)

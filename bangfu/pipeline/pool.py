@@ -10,7 +10,8 @@ nothing here may hold every document. ``iter_extractions(paths, workers)`` there
 - yields results in file order whatever the finishing order, so a build is the same with 1 or 8
   workers (stable node order, stable reports);
 - returns only the small things across the process boundary: a ``DocMeta`` (no text, no offsets) and
-  the document's ``Extraction`` — never the Document with its two texts and offset map;
+  the document's ``Extraction`` — never the Document with its two texts and offset map — or, with
+  ``iter_prepared``, what a ``prepare`` step made of the Extraction in the worker (a merge's rows);
 - reports unreadable files and failed extractions through ``on_error(path, reason)`` in file order,
   and goes on.
 
@@ -96,8 +97,12 @@ class DocMeta(Compact):
 Item = tuple[str, Any, Any]  # ("doc", DocMeta, Extraction) | ("error", path, reason)
 
 
-def _process(files: list[str], max_bytes: int) -> list[Item]:
-    """Read, normalize and extract ``files`` (in this process); results and errors in file order."""
+Prepare = Callable[[Extraction, dict[str, Any]], Any]  # (facts, document fields) -> what is sent on
+
+
+def _process(files: list[str], max_bytes: int, prepare: Prepare | None = None) -> list[Item]:
+    """Read, normalize and extract ``files`` (in this process), and ``prepare`` each extraction when
+    given; results and errors in file order."""
     out: list[Item] = []
     for path in files:
         try:
@@ -110,7 +115,14 @@ def _process(files: list[str], max_bytes: int) -> list[Item]:
         except Exception as exc:  # one bad document must not stop a corpus
             out.append(("error", path, f"extraction failed: {type(exc).__name__}: {exc}"))
             continue
-        out.append(("doc", DocMeta.of(doc), ext))
+        meta = DocMeta.of(doc)
+        if prepare is None:
+            out.append(("doc", meta, ext))
+            continue
+        try:
+            out.append(("doc", meta, prepare(ext, meta.as_meta())))
+        except ValueError as exc:  # facts outside the ontology: reported as a merge would report them
+            out.append(("error", meta.path, f"facts refused: {exc}"))
     return out
 
 
@@ -151,11 +163,40 @@ def iter_extractions(
     ``skip_ids`` is not consulted before extraction (ids are content hashes, known only once read);
     it filters what is yielded, e.g. documents an incremental build already holds.
     """
+    return _iter_items(paths, workers, None, max_bytes, on_error, batch, skip_ids, on_duplicate)
+
+
+def iter_prepared(
+    paths: Iterable[str | os.PathLike],
+    prepare: Prepare,
+    workers: int = 1,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: OnError | None = None,
+    batch: int = DEFAULT_BATCH,
+) -> Iterator[tuple[DocMeta, Any]]:
+    """``iter_extractions`` with each Extraction replaced by ``prepare(ext, meta.as_meta())``, made in
+    the worker that extracted it: a merge's share of the work that needs none of its state
+    (graph.flat.prepare) leaves the one merging process. ``prepare`` must be picklable where workers
+    are not forked; a ValueError from it is reported as "facts refused: …" and the rest goes on."""
+    return _iter_items(paths, workers, prepare, max_bytes, on_error, batch, None, None)
+
+
+def _iter_items(
+    paths: Iterable[str | os.PathLike],
+    workers: int,
+    prepare: Prepare | None,
+    max_bytes: int,
+    on_error: OnError | None,
+    batch: int,
+    skip_ids: Callable[[str], bool] | None,
+    on_duplicate: OnError | None,
+) -> Iterator[tuple[DocMeta, Any]]:
     report = on_error or (lambda _path, _reason: None)
     report_again = on_duplicate or report
     duplicates = Duplicates()
 
-    def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Extraction]]:
+    def emit(items: list[Item]) -> Iterator[tuple[DocMeta, Any]]:
         for kind, a, b in items:
             if kind == "error":
                 report(a, b)
@@ -169,7 +210,7 @@ def iter_extractions(
     if workers <= 1 or len(files) <= batch:
         warm_up()
         for start in range(0, len(files), batch):
-            yield from emit(_process(files[start : start + batch], max_bytes))
+            yield from emit(_process(files[start : start + batch], max_bytes, prepare))
         return
 
     warm_up()  # in the parent, before the fork: workers inherit the loaded data
@@ -179,7 +220,7 @@ def iter_extractions(
     with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=warm_up) as pool:
         try:
             for chunk in batches:
-                window.append(pool.submit(_process, chunk, max_bytes))
+                window.append(pool.submit(_process, chunk, max_bytes, prepare))
                 if len(window) >= limit:
                     yield from emit(window.popleft().result())
             while window:

@@ -23,7 +23,11 @@ class Compact:
     what bounds a build on many cores (bangfu/bench/scaling.py); this halves its cost per document."""
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return type(self), tuple(getattr(self, name) for name in _field_names(type(self)))
+        return type(self), self.field_values()
+
+    def field_values(self) -> tuple[Any, ...]:
+        """The field values in declaration order: ``type(self)(*values)`` is an equal object."""
+        return tuple(getattr(self, name) for name in _field_names(type(self)))
 
 
 @dataclass

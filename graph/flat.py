@@ -51,6 +51,7 @@ from bangfu.knowledge.ontology import (
 from graph.chains import Link, chain_links, region_code
 from graph.evidence import aggregate_evidence, evidence_record, group_record
 from graph.hierarchy import Hierarchy
+from graph.memory import release_unused
 from graph.model import (
     DEFAULT_GAZETTEER,
     check_facts,
@@ -417,7 +418,9 @@ class FlatMerge:
             edges.add(
                 ("PART_OF", self.label(child), self.label(parent)), _edge_row(child, parent, "PART_OF|", {})
             )
-        return FlatTables(dict(nodes), edges.close())
+        tables = FlatTables(dict(nodes), edges.close())
+        release_unused()  # the buckets' records are freed: the store's bulk load comes next
+        return tables
 
     def _attributes(self, nid: str) -> dict[str, Any]:
         node = self._nodes.get(nid)

@@ -527,10 +527,11 @@ def stage_memory(run: Run) -> None:
             for name, (total, main, kids) in sampled.by_phase.items()
             if name != "start"
         )
+        # (the children's ru_maxrss is left out: any child forked later, such as platform's
+        # ``uname`` call, inherits this process's resident pages into its own peak)
         detail = (
             f"build, {run.sampler.measure} of this process and its workers summed every 50 ms, "
-            f"largest in each phase, MB: {phases}; each process's own peak: main {own:.0f}"
-            + (f", largest worker {child:.0f}" if parallel and child else "")
+            f"largest in each phase, MB: {phases}; this process's own peak (ru_maxrss): {own:.0f}"
         )
     if run.build_peak is not None:
         detail += f"; the query stages after it (graph view read back from the store): main {end_own:.0f} MB"

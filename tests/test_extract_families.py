@@ -91,6 +91,14 @@ def test_a_short_name_from_common_names():
     assert assists(ext) == {("320200", "653023")}
 
 
+def test_a_banner_by_the_first_character_of_each_part_of_its_name():
+    # 科右前旗 = 科尔沁右翼前旗 (152221), 达茂旗 = 达尔罕茂明安联合旗 (150223); 110115 大兴区
+    ext = extract("北京林业大学定点帮扶内蒙古科右前旗。")
+    assert assists(ext) == {("北京林业大学", "152221")}  # not 内蒙古, the banner's address
+    assert assists(extract("大兴区与达茂旗签订东西部协作结对帮扶协议。")) == {("110115", "150223")}
+    assert assists(extract("北京林业大学专家赴科右前旗考察调研。")) == set()  # a visit, the banner known
+
+
 # ---------------------------------------------------------------------------------------- actions
 # 440300 深圳市, 451000 百色市, 451200 河池市, 120114 武清区, 620821 泾川县, 330382 乐清市, 330326 平阳县
 def test_giving_toward_places_is_assistance():

@@ -200,6 +200,19 @@ def test_table_rows_without_a_pairing_caption_are_not_pairs():
     assert assists(extract(text)) == set()
 
 
+def test_dash_rows_under_a_pairing_caption():
+    # one pair a line, 杭州市—恩施州, under a caption naming the pairing (330100 → 422800, 330200 → 522300)
+    text = "两市结对情况如下：\n杭州市—恩施州\n宁波市—黔西南州\n"
+    assert assists(extract(text)) == {("330100", "422800"), ("330200", "522300")}
+
+
+def test_dash_rows_under_a_caption_of_something_else_are_not_pairs():
+    # a railway's stops, or rows that are sentences of their own under a pairing caption
+    assert assists(extract("高铁线路如下：\n杭州市—恩施州\n宁波市—黔西南州\n")) == set()
+    text = "两市结对情况如下：\n杭州市—恩施州的高铁今日开通\n"
+    assert assists(extract(text)) == set()
+
+
 def test_a_list_of_helpers_closed_by_deng_di_and_people_of_those_places():
     # A、B等地: the places of the list, 330212 鄞州区 and 330203 海曙区, help 522300 黔西南州; their
     # entrepreneurs (等地企业家) are people of those places, not the places

@@ -147,16 +147,40 @@ def listed_pairs(view: SentenceView, roles: Roles) -> Iterator[AssistFact]:
             yield fact
 
 
+# a line that is one pair and nothing else: 杭州市—恩施州, 2.宁波市—黔西南州；
+_DASH = r"\s*(?:——|—|－|--|-|→)\s*"
+_LEAD, _END = r"^\s*(?:\d{1,2}[.、．]\s*)?", r"\s*[；;，,。]?\s*$"
+_DASH_ROW = re.compile(_LEAD + r"[\u4e00-\u9fff]{2,10}" + _DASH + r"[\u4e00-\u9fff]{2,10}" + _END)
+_DASH_LEFT = re.compile(_LEAD + _DASH + _END)  # what a pair line leaves once its two names are taken
+
+
+def _is_row(line: str) -> bool:
+    return _ROW.search(line) is not None or _DASH_ROW.match(line) is not None
+
+
+def _is_pair_line(view: SentenceView) -> bool:
+    """Whether the sentence is a line of two names and a dash between them, nothing else."""
+    text = view.text
+    if len(view.actors) < 2 or text[view.end : view.end + 1] not in ("\n", ""):
+        return False
+    if view.start > 0 and text[view.start - 1] != "\n":
+        return False  # …。杭州市—恩施州: the end of a line, not a line of its own
+    a, b = view.actors[0], view.chain_end(view.actors[-1])
+    left = text[view.start : view.chain_start(a)] + text[view.chain_end(a).end : view.chain_start(b)]
+    return _DASH_LEFT.match(left + text[b.end : view.end]) is not None
+
+
 def _caption_mechanism(view: SentenceView) -> str | None:
     """A table row's mechanism from the table's caption: the first line above the rows (深圳市与赣州市
-    区县结对合作安排 over "福田区 | 兴国县"), when it names a pairing."""
-    if not _ROW.search(view.text[view.start : view.end]):
+    区县结对合作安排 over "福田区 | 兴国县"; 两市结对情况如下： over "杭州市—恩施州" lines), when it names a
+    pairing."""
+    if not _ROW.search(view.text[view.start : view.end]) and not _is_pair_line(view):
         return None
     lines = view.text[max(0, view.start - 4000) : view.start].split("\n")
     for i, line in enumerate(reversed(lines)):
         if i > _MAX_ROWS:
             return None
-        if not line.strip() or _ROW.search(line):
+        if not line.strip() or _is_row(line):
             continue
         if view.cues.any_in("pairing", line) is None:
             return None

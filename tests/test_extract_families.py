@@ -141,6 +141,17 @@ def test_respective_lists_pair_in_order():
     assert assists(ext) == {("310109", "632621"), ("310105", "632623")}
 
 
+def test_the_order_of_two_lists_wins_over_an_official_pairing_across_them():
+    # 分别 pairs 宁波市 (330200) with 黔西南州 (522300); that 宁波 helps 凉山州 (513400) in another
+    # round is not what this sentence says, while 温州市 (330300) → 凉山州 is
+    ext = extract("杭州市、宁波市、温州市分别结对帮扶贵州省黔东南州、黔西南州和四川省凉山州。")
+    assert assists(ext) == {("330100", "522600"), ("330200", "522300"), ("330300", "513400")}
+
+
+def test_an_official_pairing_without_lists_in_order_still_stands():
+    assert assists(extract("宁波市与凉山州深化东西部协作。")) == {("330200", "513400")}
+
+
 def test_lists_of_unequal_length_are_not_paired():
     ext = extract("上海市奉贤、青浦2个区分别与果洛州甘德、达日、久治3个县建立结对关系。")
     assert assists(ext) == set()

@@ -102,7 +102,23 @@ def all_facts(view: SentenceView, roles: Roles, words_found: int | None = None) 
                 continue
             seen.add(key)
             facts.append(fact)
-    return facts
+    return _in_order(facts)
+
+
+def _in_order(facts: list[AssistFact]) -> list[AssistFact]:
+    """A sentence pairing two lists in order (A、B分别帮扶C、D) says who goes with whom: a pair across
+    the lists that only the roles table or an official list infers (A → D) is not what it says."""
+    ordered = [f for f in facts if "respective" in f.reason and f.helped is not None]
+    if not ordered:
+        return facts
+    lefts, rights = {id(f.helper) for f in ordered}, {id(f.helped) for f in ordered}
+    return [
+        f
+        for f in facts
+        if not (
+            f.inferred and id(f.helper) in lefts and id(f.helped) in rights and "respective" not in f.reason
+        )
+    ]
 
 
 __all__ = ["AssistFact", "abbreviations", "all_facts", "family_gates"]

@@ -237,6 +237,7 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
     if len(helpers) > 1 and len(helped_run) > 1:
         if "分别" in filler and len(helpers) == len(helped_run):
             pairs = list(zip(helpers, helped_run, strict=True))
+            why = "directed (respective lists)"
         else:
             return  # many to many without 分别: the text does not say who helps whom
     else:

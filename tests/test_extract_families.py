@@ -501,6 +501,19 @@ def test_what_follows_a_county_and_de_is_no_town_unless_it_is_named_as_one():
         assert not any(e.level in ("township", "village") for e in extract(text).entities), text
 
 
+def test_a_town_with_he_inside_its_name_after_its_county():
+    # 仁和街道 (余杭区 330110), 太和镇: 和 inside a name is no conjunction; 522630 台江县 台盘乡
+    ext = extract("余杭区仁和街道与台江县台盘乡结成携手奔小康对子。")
+    assert _assist_ids(ext) == {("仁和街道", "region:522630:台盘乡")}
+    assert "太和镇" in {e.name for e in extract("萧山区太和镇结对帮扶台江县台盘乡。").entities}
+
+
+def test_he_opening_what_follows_a_county_is_a_conjunction():
+    # 余杭区和台盘乡: 和 joins two places; 和台盘乡 is no town of 余杭区
+    ext = extract("余杭区和台江县台盘乡结成携手奔小康对子。")
+    assert not any(e.name.startswith("和") for e in ext.entities)
+
+
 def _assist_ids(ext):
     names = {e.id: (e.code or e.name) for e in ext.entities}
     return {(names[r.source], r.target) for r in ext.relations if r.type == "ASSISTS"}

@@ -57,8 +57,10 @@ _FESTIVAL_MARK = re.compile(r"^中国|^第[一二三四五六七八九十\d]+届
 # a place below a county, written right after it: 安化县茶乡花海社区, 保靖县吕洞山镇排捧村; a town's name
 # holds no 村 and no conjunction (荍田村、天堂村及黄坭镇树坪村 is three places), and a count is no town
 # (我市四镇区, 两镇, 四个镇)
+# a town, then a village, after a county; 和/与/及 may not open either (余杭区和台盘乡: a conjunction),
+# 和 may stand inside them (仁和街道, 太和镇)
 PLACE_AFTER_COUNTY = re.compile(
-    rf"^((?:(?![一二三四五六七八九十两几各多全本该每][个镇乡])(?:(?![村及和与])[{CJK}]){{1,6}}?(?:乡|镇|街道)(?![村镇级]))?(?:(?:(?![及和与])[{CJK}]){{2,6}}?(?:村|社区|安置区|移民新村)(?![村镇级]))?)"
+    rf"^((?:(?![一二三四五六七八九十两几各多全本该每][个镇乡])(?![村及和与])[{CJK}](?:(?![村及与])[{CJK}]){{0,5}}?(?:乡|镇|街道)(?![村镇级]))?(?:(?![及和与])[{CJK}](?:(?![及与])[{CJK}]){{1,5}}?(?:村|社区|安置区|移民新村)(?![村镇级]))?)"
 )
 
 # words that end a name scan to the left: verbs and function words that come before a name

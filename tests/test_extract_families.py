@@ -435,6 +435,22 @@ def test_thanks_for_x_helping_y():
     assert assists(extract("感谢杭州市对恩施州的帮扶。")) == {("330100", "422800")}
 
 
+# 国家电网 → 长阳 (420528) is not on the shipped lists: these name the pairing themselves
+def test_a_helper_as_the_helpers_role_of_the_place_after_zuowei():
+    # X作为Y的定点帮扶单位: X helps Y; 作为Y的…单位，X…: the subject of the next clause does
+    grid = "国家电网有限公司"
+    assert assists(extract("国家电网公司作为长阳县的定点帮扶单位，持续投入帮扶资金。")) == {(grid, "420528")}
+    assert assists(extract("作为长阳县的定点帮扶单位，国家电网公司持续投入帮扶资金。")) == {(grid, "420528")}
+    assert assists(extract("长阳县作为国家电网公司的定点帮扶县，得到大力支持。")) == {(grid, "420528")}
+
+
+def test_zuowei_with_no_helpers_role_names_no_pairing():
+    # a partner, a cadre, or a meeting's host: no helper's role after 的
+    assert assists(extract("国家电网公司作为长阳县的合作伙伴，持续投入资金。")) == set()
+    assert assists(extract("张某作为长阳县的定点帮扶干部，驻村三年。")) == set()
+    assert assists(extract("国家电网公司作为长阳县定点帮扶工作会议的主办方发言。")) == set()
+
+
 # ------------------------------------------------------------------------------ units as helpers
 def test_a_unit_working_in_places_after_an_adjunct_naming_an_agency():
     # 国家能源集团 acts; 国务院国资委 stands inside 按照…要求; 513428 普格县, 513429 布拖县

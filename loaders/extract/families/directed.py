@@ -72,7 +72,11 @@ _SUPPORT_UNDER = re.compile(r"(支持)(?=下)")
 
 # what before a cue lets its helped side stand before it or its helper's change be named: Y由X…,
 # Y接受/得到/受到X…, Y是X的…县, 调整为/改为/变更为/改由
-_BEFORE_FORMS = re.compile(r"由|接受|得到|受到|是|调整为|改为|变更为")
+_BEFORE_FORMS = re.compile(r"由|接受|得到|受到|是|作为|调整为|改为|变更为")
+# 国家电网公司作为长阳县的定点帮扶单位: the helper's role after the cue (a place's role is _IS_TARGET_OF)
+_HELPER_ROLE = re.compile(
+    r"(?:单位|城市|省份|省市|企业|高校|部门|机构|银行)(?![\u4e00-\u9fff]{0,2}(?:代表|干部|人员))"
+)
 _BRACKET = re.compile(r"[（(]")
 
 
@@ -149,8 +153,25 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
             if any(roles.related(code_of(h), code_of(x)) for h in helpers for x in passive_helped):
                 passive_helped = []
             break
-    if not passive_helped and lead.endswith("是") and _IS_TARGET_OF.match(text[end : end + 4]):
-        passive_helped, _ = view.run_before(run_start - 1)
+    if not passive_helped and lead.endswith(("是", "作为")) and _IS_TARGET_OF.match(text[end : end + 4]):
+        # 龙山县是长沙市对口帮扶县, 长阳县作为国家电网公司的定点帮扶县
+        passive_helped, _ = view.run_before(run_start - (1 if lead.endswith("是") else 2))
+    if not passive_helped and lead.endswith("作为") and _HELPER_ROLE.match(text, end):
+        # X作为Y的定点帮扶单位 (or 作为Y的…单位，X…): the run named is Y, the helped side
+        agents = _agents_of_role(view, run_start - 2)
+        helped = [h for h in helpers if helped_side(h)]
+        status = status_of(view, lead, filler)
+        if not agents or len(helped) != len(helpers) or status is None:
+            return
+        mech_role = view.cues.mechanism("directed", cue)
+        for agent in agents:
+            for place in helped:
+                if agent is not place and not roles.related(code_of(agent), code_of(place)):
+                    mechanism = mechanism_for(view, mech_role, agent, place, roles)
+                    yield AssistFact(
+                        agent, place, None, mechanism, False, status, 0.85, "directed (作为…单位)"
+                    )
+        return
     # 调整为/改由 before the helper names the new pairing, which is current; after the helped place
     # (below) it ends the old one
     status = status_of(view, _CHANGE_WORD.sub("", lead), filler)
@@ -253,6 +274,25 @@ def _directed_at(view: SentenceView, roles: Roles, cue: str, pos: int, end: int)
                 yield fact(successor, helped, None, confidence, "directed (handover)")
             continue
         yield fact(helper, helped, None, confidence, why)
+
+
+def _agents_of_role(view: SentenceView, zuowei: int) -> list[Mention]:
+    """Who takes the role 作为 names: the run right before 作为, or when 作为 opens its clause, the
+    actors opening the next clause (作为长阳县的定点帮扶单位，国家电网公司…)."""
+    before, filler = view.run_before(zuowei)
+    if before and _FILLER.match(filler):
+        return before
+    lo, hi = view.clause_bounds(zuowei)
+    if len(view.text[lo:zuowei]) > 4 or hi >= view.end:
+        return []
+    nxt = view.index_at(hi)
+    if nxt == len(view.actors):
+        return []
+    first = view.actors[nxt]
+    lead_lo, _ = view.clause_bounds(first.start)
+    if lead_lo != hi + 1 or len(view.text[lead_lo : view.chain_start(first)]) > 2:
+        return []
+    return view.run_after(view.chain_start(first), max_gap=0)
 
 
 # what may stand between the helped side and 在 in Y在X的帮扶下: an adverb of time or manner

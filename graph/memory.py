@@ -3,8 +3,9 @@
 Why: merging the evidence buckets (graph/flat.py ``finish``) allocates and frees a bucket's records
 at a time; CPython's and Arrow's allocators keep the freed pages for reuse, so the store's bulk load
 that follows (``COPY FROM``, which takes a few hundred MB of its own) starts on top of them. At 10,000
-documents the process held 342 MB after the buckets' merge and 223 MB after this, and the build's
-peak fell from 755 to 649 MB (docs/benchmarks.md).
+documents the building process held 342 MB after the buckets' merge and 223 MB after this, and its
+peak resident size during the bulk load fell from 755 to 649 MB (the bench's sampled build peak at
+that size is in docs/benchmarks.md).
 """
 
 from __future__ import annotations

@@ -27,6 +27,14 @@ def test_a_list_inside_an_adjunct_does_not_stand_between_the_topic_and_its_claus
     assert assists(extract(text)) == {("350200", "350800")}
 
 
+def test_the_place_inside_a_role_after_zuowei_does_not_stand_between():
+    # 深圳市作为广东省的经济特区: 广东省 is inside the role 作为 gives the topic; 440300 → 441600 河源市
+    assert assists(extract("深圳市作为广东省的经济特区，对口帮扶河源市。")) == {("440300", "441600")}
+    # a place opening its own clause after a role is the topic (广州市, 440100), not 深圳市
+    text = "深圳市作为牵头城市，广州市对口帮扶河源市。"
+    assert assists(extract(text)) == {("440100", "441600")}
+
+
 def test_a_list_in_a_clause_after_the_adjunct_is_no_part_of_it():
     # 三明市、南平市 open a clause of their own after 按照省委部署，: they stand between 龙岩市 and 与厦门
     text = "近年来，龙岩市按照省委部署，三明市、南平市聚焦山区特色，与厦门开展多领域协作，共建山海协作典范。"

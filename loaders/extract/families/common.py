@@ -146,7 +146,8 @@ def reversed_by_roles(roles: Roles, helper: Mention, helped: Mention) -> bool:
 
 
 # 按照国务院国资委工作要求: an actor inside such a phrase is not the one who acts
-_ADJUNCT_BEFORE = ("按照", "根据", "依据", "遵照", "在", "经", "受", "由于", "随着")
+# (作为广东省的经济特区: the role a topic plays, not who acts)
+_ADJUNCT_BEFORE = ("按照", "根据", "依据", "遵照", "在", "经", "受", "由于", "随着", "作为")
 
 
 # 按照省委、省政府部署: a list after the adjunct's word, in the same clause

@@ -459,6 +459,18 @@ def test_zuowei_with_no_helpers_role_names_no_pairing():
     assert assists(extract("国家电网公司作为长阳县定点帮扶工作会议的主办方发言。")) == set()
 
 
+def test_zhutui_is_said_of_a_helper_as_zhuli_is():
+    # X…，助推Y…: the topic helps Y (清华大学 → 532926 南涧县, 441900 东莞市 → 530600 昭通市)
+    ext = extract("清华大学联动多家直属单位共同参与，助推南涧县定点帮扶工作落实。")
+    assert assists(ext) == {("清华大学", "532926")}
+    assert assists(extract("东莞市持续加大投入，助推昭通市脱贫摘帽。")) == {("441900", "530600")}
+
+
+def test_zhutui_of_no_place_or_by_no_helper_is_no_pairing():
+    assert assists(extract("三江县举办展销会，助推产业扶贫。")) == set()
+    assert assists(extract("展销会的举办，助推了三江县的产业扶贫。")) == set()
+
+
 # ------------------------------------------------------------------------------ units as helpers
 def test_a_unit_working_in_places_after_an_adjunct_naming_an_agency():
     # 国家能源集团 acts; 国务院国资委 stands inside 按照…要求; 513428 普格县, 513429 布拖县

@@ -26,6 +26,7 @@ a repeated id is ignored. Group statements ("7个贫困县") are rare and stay i
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import zlib
@@ -64,6 +65,10 @@ from graph.tables import RelGroup, scalar
 from loaders.extract.facts import Compact, Entity, Extraction
 
 FLUSH_ROWS = 20_000  # rows buffered (per spill file; over all evidence buckets together) before writing
+# where Entity.field_values() puts what the merge reads of a prepared entity
+_ID, _TYPE, _ALIASES, _PARENT = (
+    [f.name for f in dataclasses.fields(Entity)].index(name) for name in ("id", "type", "aliases", "parent")
+)
 DOCS_PER_BUCKET = 2_000  # evidence buckets: about this many documents' relations merged at once
 _PA_TYPES = {
     "string": pa.string(),
@@ -335,13 +340,13 @@ class FlatMerge:
         self._documents.add_values(doc.document)
         nodes, parents = self._nodes, self._parents
         for values in doc.entities:
-            nid, label, parent = values[0], values[1], values[6]
+            nid, label, parent = values[_ID], values[_TYPE], values[_PARENT]
             node = nodes.get(nid)
             if node is None:
                 node = nodes[nid] = _Node(label, doc_id, Entity(*values))
             elif doc_id < node.first_doc:
                 node.label, node.first_doc, node.first = label, doc_id, Entity(*values)
-            node.aliases.update(values[4])
+            node.aliases.update(values[_ALIASES])
             node.n_documents += 1
             if parent and nid not in parents:
                 parents[nid] = parent

@@ -2,7 +2,7 @@
 
 Why it is shaped this way:
 - Every step a user waits on is measured the way the product runs it: ingestion through
-  ``bangfu.pipeline.pool.iter_extractions`` (what the build uses), the store through ``FlatMerge`` +
+  ``bangfu.pipeline.pool.iter_prepared`` (what the build uses), the store through ``FlatMerge`` +
   ``write_tables`` (what ``bangfu build`` does: merge by key, spill to Parquet, COPY FROM), the unpaired
   report through ``bangfu.planner.coverage``, Cypher through the read-only embedded store, search
   through ``bangfu.planner.search``; the last two and the unpaired report on the graph view read back
@@ -47,7 +47,7 @@ from bangfu.bench.jieba_bench import compare as compare_with_jieba
 from bangfu.bench.memory import TreeSampler
 from bangfu.knowledge.gazetteer import get_gazetteer
 from bangfu.pipeline.build import apply_designations
-from bangfu.pipeline.pool import DocMeta, Prepare, iter_extractions, iter_prepared
+from bangfu.pipeline.pool import DocMeta, Prepare, iter_prepared
 from bangfu.planner.coverage import CoverageIndex, entries_from_codes, unpaired
 from bangfu.planner.search import SearchIndex
 from graph.flat import FlatMerge, Prepared, preparer
@@ -208,8 +208,8 @@ def ingest(
     consume: Callable[[DocMeta, Any], None] | None = None,
     prepare: Prepare | None = None,
 ) -> Ingested:
-    """Run ``iter_extractions`` (``iter_prepared`` with ``prepare``) over the corpus and ``consume``
-    each result, timing both.
+    """Run ``iter_prepared`` over the corpus (the Extractions themselves without ``prepare``) and
+    ``consume`` each result, timing both.
 
     With workers, extraction and ``consume`` overlap (the pool works ahead while this process merges),
     so the honest rate is over ``wall``; ``consumed`` says how much of it this process spent merging.
@@ -221,11 +221,7 @@ def ingest(
         out.first_error = out.first_error or f"{Path(path).name}: {reason}"
 
     started = time.perf_counter()
-    if prepare is None:
-        results = iter_extractions([corpus], workers, on_error=on_error)
-    else:
-        results = iter_prepared([corpus], prepare, workers, on_error=on_error)
-    for meta, ext in results:
+    for meta, ext in iter_prepared([corpus], prepare, workers, on_error=on_error):
         out.docs += 1
         out.text_bytes += meta.text_bytes
         if consume is not None:

@@ -1,6 +1,6 @@
 """From files to a store: read, extract, merge, write — with a report of what was skipped and why.
 
-Reading and extraction run through ``bangfu.pipeline.pool.iter_extractions`` (ordered, streamed, across
+Reading and extraction run through ``bangfu.pipeline.pool.iter_prepared`` (ordered, streamed, across
 worker processes). An unreadable file, a failed extraction or facts outside the ontology are reported
 and the build goes on; only the store write itself is all-or-nothing (graph/store/embedded.py swaps the
 file atomically).
@@ -29,7 +29,7 @@ from typing import Any
 
 from bangfu.knowledge.gazetteer import GazetteerLike
 from bangfu.knowledge.lists import designations_by_code
-from bangfu.pipeline.pool import DocMeta, Prepare, iter_extractions, iter_prepared
+from bangfu.pipeline.pool import DocMeta, Prepare, iter_prepared
 from graph.flat import FlatMerge, preparer
 from graph.model import DEFAULT_GAZETTEER, KnowledgeGraph, document_meta
 from graph.store.embedded import StoreError, open_store, scratch_folder, write_flat
@@ -127,11 +127,7 @@ def _counted(
         done += 1
         report(done, max(total, done), path)
 
-    if prepare is None:
-        results = iter_extractions(paths, workers, max_bytes=max_bytes, on_error=on_error)
-    else:
-        results = iter_prepared(paths, prepare, workers, max_bytes=max_bytes, on_error=on_error)
-    for meta, item in results:
+    for meta, item in iter_prepared(paths, prepare, workers, max_bytes=max_bytes, on_error=on_error):
         done += 1
         report(done, max(total, done), meta.path)
         yield meta, item

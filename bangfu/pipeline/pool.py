@@ -168,7 +168,7 @@ def iter_extractions(
 
 def iter_prepared(
     paths: Iterable[str | os.PathLike],
-    prepare: Prepare,
+    prepare: Prepare | None,
     workers: int = 1,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
@@ -178,7 +178,8 @@ def iter_prepared(
     """``iter_extractions`` with each Extraction replaced by ``prepare(ext, meta.as_meta())``, made in
     the worker that extracted it: a merge's share of the work that needs none of its state
     (graph.flat.prepare) leaves the one merging process. ``prepare`` must be picklable where workers
-    are not forked; a ValueError from it is reported as "facts refused: …" and the rest goes on."""
+    are not forked; a ValueError from it is reported as "facts refused: …" and the rest goes on.
+    ``prepare`` None yields the Extractions themselves (as ``iter_extractions`` does with its defaults)."""
     return _iter_items(paths, workers, prepare, max_bytes, on_error, batch, None, None)
 
 

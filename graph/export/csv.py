@@ -68,9 +68,8 @@ def write_csv_rows(nodes: NodePages, edges: EdgePages, folder: str | os.PathLike
                     [r["source"], r["target"], rel_type, *(_csv(r[p]) for p in EDGE_PROPERTIES)] for r in rows
                 )
                 files.rows(f"relationships_{rel_type}.csv", REL_HEADER, body)
-    written = [out / name for name in files.names]
-    node_files = sorted(p.name for p in written if p.name.startswith("nodes_"))
-    rel_files = sorted(p.name for p in written if p.name.startswith("relationships_"))
+    node_files = sorted(name for name in files.names if name.startswith("nodes_"))
+    rel_files = sorted(name for name in files.names if name.startswith("relationships_"))
     nodes_args = " ".join(f"--nodes={name}" for name in node_files)
     rels_args = " ".join(f"--relationships={name}" for name in rel_files)
     command = (
@@ -88,8 +87,12 @@ class _Files:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.names: list[str] = []
         self._open: dict[str, tuple[TextIO, Any]] = {}
+
+    @property
+    def names(self) -> list[str]:
+        """The files written, in the order their first rows came."""
+        return list(self._open)
 
     def __enter__(self) -> _Files:
         return self
@@ -104,7 +107,6 @@ class _Files:
             writer = csv.writer(handle)
             writer.writerow(header)
             self._open[name] = (handle, writer)
-            self.names.append(name)
         self._open[name][1].writerows(rows)
 
 
